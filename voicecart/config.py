@@ -1,0 +1,184 @@
+"""Configuration: one ``Settings`` object read from the environment and ``.env``.
+
+Our own settings are prefixed ``VOICECART_``. The seed's variable names
+(``AZURE_VOICE_LIVE_ENDPOINT``, ``AZURE_VOICE_AVATAR_*``, ``ai_search_*``,
+``logic_app_url_*``, ``ecom_api_url`` …) are accepted as aliases with their seed
+meaning. Read it once at start-up and pass it down; nothing deeper reads the
+environment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _alias(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class ConfigError(RuntimeError):
+    """Configuration is invalid; the message names each offending setting."""
+
+
+class Settings(BaseSettings):
+    """Every setting voicecart reads. ``.env.example`` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        populate_by_name=True,
+    )
+
+    # --- server -----------------------------------------------------------
+    host: str = Field("127.0.0.1", validation_alias=_alias("VOICECART_HOST"))
+    port: int = Field(8000, ge=1, le=65535, validation_alias=_alias("VOICECART_PORT"))
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        "info", validation_alias=_alias("VOICECART_LOG_LEVEL")
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, validation_alias=_alias("VOICECART_CORS_ORIGINS")
+    )
+
+    # --- storage ----------------------------------------------------------
+    database_url: str = Field(
+        "sqlite+aiosqlite:///./var/voicecart.db",
+        validation_alias=_alias("VOICECART_DATABASE_URL"),
+    )
+    database_echo: bool = Field(False, validation_alias=_alias("VOICECART_DATABASE_ECHO"))
+    seed_on_start: bool = Field(True, validation_alias=_alias("VOICECART_SEED_ON_START"))
+
+    # --- commerce / shipping ----------------------------------------------
+    currency: str = Field("USD", validation_alias=_alias("VOICECART_CURRENCY"))
+    ecom_api_url: str | None = Field(
+        None, validation_alias=_alias("VOICECART_ECOM_API_URL", "ecom_api_url")
+    )
+    shipment_time_scale: float = Field(
+        1.0,
+        gt=0,
+        validation_alias=_alias("VOICECART_SHIPMENT_TIME_SCALE"),
+        description="Multiplier on the shipment timeline clock (3600 = an hour a second).",
+    )
+    warehouse_zip: str = Field("98052", validation_alias=_alias("VOICECART_WAREHOUSE_ZIP"))
+
+    # --- realtime upstream (seed names) -----------------------------------
+    azure_voice_live_endpoint: str | None = Field(
+        None, validation_alias=_alias("AZURE_VOICE_LIVE_ENDPOINT")
+    )
+    voice_live_model: str = Field(
+        "gpt-realtime", validation_alias=_alias("VOICE_LIVE_MODEL")
+    )
+    azure_openai_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("AZURE_OPENAI_API_KEY")
+    )
+    avatar_character: str = Field(
+        "lisa", validation_alias=_alias("AZURE_VOICE_AVATAR_CHARACTER")
+    )
+    avatar_style: str | None = Field(None, validation_alias=_alias("AZURE_VOICE_AVATAR_STYLE"))
+    avatar_width: int = Field(1280, ge=16, le=3840, validation_alias=_alias("AZURE_VOICE_AVATAR_WIDTH"))
+    avatar_height: int = Field(
+        720, ge=16, le=2160, validation_alias=_alias("AZURE_VOICE_AVATAR_HEIGHT")
+    )
+    avatar_bitrate: int = Field(
+        2_000_000, ge=10_000, validation_alias=_alias("AZURE_VOICE_AVATAR_BITRATE")
+    )
+    avatar_ice_urls: str | None = Field(None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_URLS"))
+    avatar_ice_username: str | None = Field(
+        None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_USERNAME")
+    )
+    avatar_ice_credential: SecretStr | None = Field(
+        None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_CREDENTIAL")
+    )
+
+    # --- Azure AI Search (seed names) -------------------------------------
+    ai_search_url: str | None = Field(None, validation_alias=_alias("ai_search_url"))
+    ai_search_key: SecretStr | None = Field(None, validation_alias=_alias("ai_search_key"))
+    ai_search_index_name: str | None = Field(
+        None, validation_alias=_alias("ai_search_index_name", "ai_index_name")
+    )
+    ai_search_semantic_config: str | None = Field(
+        None, validation_alias=_alias("ai_search_semantic_config", "ai_semantic_config")
+    )
+
+    # --- Logic App webhooks (seed names) ----------------------------------
+    logic_app_url_shipment_orders: str | None = Field(
+        None, validation_alias=_alias("logic_app_url_shipment_orders")
+    )
+    logic_app_url_call_log_analysis: str | None = Field(
+        None, validation_alias=_alias("logic_app_url_call_log_analysis")
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "must start with sqlite+aiosqlite:// or postgresql+asyncpg:// "
+                f"(got scheme {value.split('://', 1)[0]!r})"
+            )
+        return value
+
+    @field_validator(
+        "ecom_api_url",
+        "azure_voice_live_endpoint",
+        "ai_search_url",
+        "logic_app_url_shipment_orders",
+        "logic_app_url_call_log_analysis",
+    )
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not value.startswith(("http://", "https://", "ws://", "wss://")):
+            raise ValueError("must be an http(s):// or ws(s):// URL")
+        return value.rstrip("/")
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        if len(value) != 3 or not value.isalpha():
+            raise ValueError("must be a three-letter ISO 4217 code such as USD")
+        return value.upper()
+
+    @field_validator("warehouse_zip")
+    @classmethod
+    def _zip(cls, value: str) -> str:
+        if len(value) != 5 or not value.isdigit():
+            raise ValueError("must be a five-digit US ZIP code")
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, or None for PostgreSQL or an in-memory database."""
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split("///", 1)[1] if "///" in self.database_url else ""
+        if not path or path == ":memory:":
+            return None
+        return Path(path)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning validation errors into one readable ``ConfigError``."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"]) or "settings"
+            lines.append(f"  {field}: {err['msg']}")
+        raise ConfigError("invalid configuration:\n" + "\n".join(lines)) from exc
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,1 @@
+"""voicecart.shipping."""
