@@ -34,6 +34,7 @@ class Settings(BaseSettings):
         extra="ignore",
         case_sensitive=False,
         populate_by_name=True,
+        env_ignore_empty=True,
     )
 
     # --- server -----------------------------------------------------------
@@ -52,6 +53,7 @@ class Settings(BaseSettings):
         validation_alias=_alias("VOICECART_DATABASE_URL"),
     )
     database_echo: bool = Field(False, validation_alias=_alias("VOICECART_DATABASE_ECHO"))
+    auto_migrate: bool = Field(True, validation_alias=_alias("VOICECART_AUTO_MIGRATE"))
     seed_on_start: bool = Field(True, validation_alias=_alias("VOICECART_SEED_ON_START"))
 
     # --- commerce / shipping ----------------------------------------------

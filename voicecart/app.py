@@ -1,0 +1,109 @@
+"""FastAPI application factory: routers, error mapping, lifespan, static client."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.routing import APIRoute
+
+from voicecart import __version__
+from voicecart.api import errors, health, orders, products, shipments
+from voicecart.commerce.catalog import build_index
+from voicecart.commerce.catalog_data import seed_catalog, shipped_categories
+from voicecart.config import Settings, get_settings
+from voicecart.runtime import Runtime
+from voicecart.storage import migrate
+from voicecart.storage.db import Database
+
+log = logging.getLogger("voicecart")
+
+WEB_DIST = Path(__file__).with_name("web_dist")
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+async def start_runtime(settings: Settings) -> Runtime:
+    """Open the database, bring it to the newest schema, seed the catalog, build the index."""
+    db = Database(settings.database_url, echo=settings.database_echo)
+    if settings.auto_migrate:
+        await migrate.upgrade(settings.database_url)
+    async with db.session() as session:
+        if settings.seed_on_start:
+            report = await seed_catalog(session)
+            if report.products_added:
+                log.info("catalog seeded", extra={"products_added": report.products_added})
+        synonyms = {c.slug: c.synonyms for c in shipped_categories()}
+        index = await build_index(session, synonyms)
+    return Runtime(settings=settings, db=db, catalog_index=index)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await start_runtime(settings)
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            await runtime.db.dispose()
+
+    app = FastAPI(
+        title="voicecart",
+        version=__version__,
+        description="Contoso retail voice agent: catalog, orders, shipments, sessions.",
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization", "Idempotency-Key"],
+        )
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(products.router)
+    app.include_router(orders.router)
+    app.include_router(shipments.router)
+    _mount_client(app)
+    return app
+
+
+_PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>voicecart</title><meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<body style="font-family:system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<h1>voicecart — Contoso store</h1>
+<p>The backend is running. The web client has not been built into this install.</p>
+<ul><li><a href="/docs">API documentation</a></li>
+<li><a href="/api/categories">Categories</a></li>
+<li><a href="/api/products?q=running%20shoes%20under%20fifty">Search: running shoes under
+fifty</a></li></ul></body></html>"""
+
+
+def _mount_client(app: FastAPI) -> None:
+    """Serve the built web client with an SPA fallback, or a small placeholder page."""
+    index = WEB_DIST / "index.html"
+
+    @app.get("/", include_in_schema=False, response_model=None)
+    async def root() -> FileResponse | HTMLResponse:
+        return FileResponse(index) if index.exists() else HTMLResponse(_PLACEHOLDER)
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    async def spa(path: str) -> FileResponse | HTMLResponse:
+        if path.startswith(("api/", "sessions", "ws/", "health", "ready", "docs", "openapi")):
+            return HTMLResponse("Not Found", status_code=404)
+        candidate = (WEB_DIST / path).resolve()
+        if candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        return FileResponse(index) if index.exists() else HTMLResponse(_PLACEHOLDER)

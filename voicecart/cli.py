@@ -1,0 +1,93 @@
+"""``voicecart`` command line: serve, db upgrade, db seed (and more as the product grows)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+import typer
+
+from voicecart.config import ConfigError, Settings, load_settings
+
+app = typer.Typer(no_args_is_help=True, help="voicecart: Contoso retail voice agent.")
+db_app = typer.Typer(no_args_is_help=True, help="Database schema and data.")
+app.add_typer(db_app, name="db")
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ConfigError as exc:
+        typer.secho(str(exc), fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def serve(
+    host: str | None = typer.Option(None, help="Bind address (default from settings)"),
+    port: int | None = typer.Option(None, help="Port (default 8000)"),
+    reload: bool = typer.Option(False, help="Reload on code changes (development)"),
+) -> None:
+    """Serve the product: API, sessions and the web client."""
+    import uvicorn
+
+    settings = _settings(host=host, port=port)
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    if reload:
+        uvicorn.run(
+            "voicecart.app:create_app", factory=True, host=settings.host, port=settings.port,
+            reload=True, log_level=settings.log_level,
+        )
+        return
+    from voicecart.app import create_app
+
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port,
+        log_level=settings.log_level, ws_max_size=1 << 20,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head")) -> None:
+    """Apply database migrations (SQLite by default, PostgreSQL via VOICECART_DATABASE_URL)."""
+    from voicecart.storage.migrate import upgrade_sync
+
+    settings = _settings()
+    upgrade_sync(settings.database_url, revision)
+    typer.echo(f"database at {revision}")
+
+
+@db_app.command("seed")
+def db_seed() -> None:
+    """Load the built-in Contoso catalog (safe to repeat: stock is never reset)."""
+    from voicecart.commerce.catalog_data import seed_catalog
+    from voicecart.storage.db import Database
+
+    settings = _settings()
+
+    async def run() -> None:
+        db = Database(settings.database_url)
+        try:
+            async with db.session() as session:
+                report = await seed_catalog(session)
+        finally:
+            await db.dispose()
+        typer.echo(
+            f"categories added: {report.categories_added}, products added: "
+            f"{report.products_added}, products updated: {report.products_updated}"
+        )
+
+    asyncio.run(run())
+
+
+def main() -> None:
+    try:
+        app()
+    except ConfigError as exc:  # pragma: no cover - typer paths above handle most
+        print(exc, file=sys.stderr)
+        raise SystemExit(2) from exc
+
+
+if __name__ == "__main__":
+    main()

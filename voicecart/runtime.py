@@ -1,0 +1,16 @@
+"""What one running process holds: settings, database, in-memory catalog index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voicecart.commerce.search import CatalogIndex
+from voicecart.config import Settings
+from voicecart.storage.db import Database
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    catalog_index: CatalogIndex
