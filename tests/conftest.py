@@ -16,11 +16,11 @@ import asyncpg
 import httpx
 import pytest
 
+from tests.support import make_settings
 from voicecart.app import create_app
 from voicecart.commerce.catalog_data import seed_catalog
 from voicecart.storage import migrate
 from voicecart.storage.db import Database
-from tests.support import make_settings
 
 PG_ADMIN_DSN = os.environ.get("VOICECART_TEST_PG", "postgresql://127.0.0.1:5432/test")
 

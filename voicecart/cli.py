@@ -33,18 +33,27 @@ def serve(
     import uvicorn
 
     settings = _settings(host=host, port=port)
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
+    )
     if reload:
         uvicorn.run(
-            "voicecart.app:create_app", factory=True, host=settings.host, port=settings.port,
-            reload=True, log_level=settings.log_level,
+            "voicecart.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            reload=True,
+            log_level=settings.log_level,
         )
         return
     from voicecart.app import create_app
 
     uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port,
-        log_level=settings.log_level, ws_max_size=1 << 20,
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        ws_max_size=1 << 20,
     )
 
 

@@ -73,24 +73,24 @@ class Settings(BaseSettings):
     azure_voice_live_endpoint: str | None = Field(
         None, validation_alias=_alias("AZURE_VOICE_LIVE_ENDPOINT")
     )
-    voice_live_model: str = Field(
-        "gpt-realtime", validation_alias=_alias("VOICE_LIVE_MODEL")
-    )
+    voice_live_model: str = Field("gpt-realtime", validation_alias=_alias("VOICE_LIVE_MODEL"))
     azure_openai_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("AZURE_OPENAI_API_KEY")
     )
-    avatar_character: str = Field(
-        "lisa", validation_alias=_alias("AZURE_VOICE_AVATAR_CHARACTER")
-    )
+    avatar_character: str = Field("lisa", validation_alias=_alias("AZURE_VOICE_AVATAR_CHARACTER"))
     avatar_style: str | None = Field(None, validation_alias=_alias("AZURE_VOICE_AVATAR_STYLE"))
-    avatar_width: int = Field(1280, ge=16, le=3840, validation_alias=_alias("AZURE_VOICE_AVATAR_WIDTH"))
+    avatar_width: int = Field(
+        1280, ge=16, le=3840, validation_alias=_alias("AZURE_VOICE_AVATAR_WIDTH")
+    )
     avatar_height: int = Field(
         720, ge=16, le=2160, validation_alias=_alias("AZURE_VOICE_AVATAR_HEIGHT")
     )
     avatar_bitrate: int = Field(
         2_000_000, ge=10_000, validation_alias=_alias("AZURE_VOICE_AVATAR_BITRATE")
     )
-    avatar_ice_urls: str | None = Field(None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_URLS"))
+    avatar_ice_urls: str | None = Field(
+        None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_URLS")
+    )
     avatar_ice_username: str | None = Field(
         None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_USERNAME")
     )

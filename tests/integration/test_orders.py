@@ -51,9 +51,7 @@ async def test_repeated_products_are_merged(db: Database) -> None:
     async with db.session() as s:
         order, _ = await orders.create_order(
             s,
-            orders.OrderRequest(
-                lines=[orders.LineRequest(p.id, 1), orders.LineRequest(p.id, 2)]
-            ),
+            orders.OrderRequest(lines=[orders.LineRequest(p.id, 1), orders.LineRequest(p.id, 2)]),
         )
     assert [(ln.product_id, ln.quantity) for ln in order.lines] == [(p.id, 3)]
 

@@ -8,7 +8,6 @@ from pydantic import BaseModel
 from sqlalchemy import text
 
 from voicecart.api.deps import RuntimeDep
-from voicecart.api.errors import error_responses
 from voicecart.storage.migrate import current_revision, head_revision
 
 router = APIRouter(tags=["health"])
@@ -46,7 +45,9 @@ async def ready(runtime: RuntimeDep) -> JSONResponse:
         current = await current_revision(runtime.db.engine)
     except Exception:  # any driver error means "not ready", never a 500
         body = Readiness(
-            status="unavailable", database="unreachable", migration=None,
+            status="unavailable",
+            database="unreachable",
+            migration=None,
             expected_migration=expected,
         )
         return JSONResponse(body.model_dump(), status_code=503)

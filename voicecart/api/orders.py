@@ -7,15 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from voicecart.api.deps import IndexDep, SessionDep, SettingsDep
 from voicecart.api.errors import error_responses
 from voicecart.api.product_schemas import dollars
 from voicecart.commerce import orders as order_service
+from voicecart.commerce.catalog import products_by_ids
 from voicecart.commerce.models import Order
 from voicecart.commerce.search import CatalogIndex
-from voicecart.commerce.catalog import products_by_ids
-from sqlalchemy.ext.asyncio import AsyncSession
 
 router = APIRouter(prefix="/api/orders", tags=["orders"])
 
@@ -57,9 +57,7 @@ class OrderCreate(BaseModel):
 
     lines: list[LineIn] = Field(min_length=1, max_length=order_service.MAX_LINES)
     customer_name: str | None = Field(None, min_length=1, max_length=120)
-    customer_email: str | None = Field(
-        None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-    )
+    customer_email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class OrderCancel(BaseModel):
@@ -151,8 +149,10 @@ async def seed_order(
     "",
     operation_id="create_order",
     status_code=201,
-    responses={200: {"model": OrderPublic, "description": "Repeat of an earlier request"},
-               **error_responses(409, 422)},
+    responses={
+        200: {"model": OrderPublic, "description": "Repeat of an earlier request"},
+        **error_responses(409, 422),
+    },
 )
 async def create_order(
     body: OrderCreate,

@@ -86,9 +86,7 @@ def to_seed(product: Product, category_name: str, base_url: str) -> SeedProduct:
     )
 
 
-def to_public(
-    product: Product, category_name: str, base_url: str, currency: str
-) -> ProductPublic:
+def to_public(product: Product, category_name: str, base_url: str, currency: str) -> ProductPublic:
     return ProductPublic(
         id=product.id,
         sku=product.sku,

@@ -152,7 +152,9 @@ async def search(
         total=page.total,
         limit=limit,
         offset=offset,
-        items=[to_public(p, names[p.category_slug], base, settings.currency) for p in page.products],
+        items=[
+            to_public(p, names[p.category_slug], base, settings.currency) for p in page.products
+        ],
     )
 
 
@@ -167,7 +169,9 @@ async def product_detail(
     """One product with stock and attributes (sizes, colours …)."""
     product = await catalog.get_product(session, product_id)
     names = await _category_names(session)
-    return to_public(product, names[product.category_slug], str(request.base_url), settings.currency)
+    return to_public(
+        product, names[product.category_slug], str(request.base_url), settings.currency
+    )
 
 
 @lru_cache(maxsize=512)
