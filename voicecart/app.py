@@ -13,13 +13,18 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.routing import APIRoute
 
 from voicecart import __version__
-from voicecart.api import errors, health, orders, products, shipments
+from voicecart.api import errors, health, orders, products, sessions, shipments
+from voicecart.calls.recorder import CallRecorder
 from voicecart.commerce.catalog import build_index
 from voicecart.commerce.catalog_data import seed_catalog, shipped_categories
 from voicecart.config import Settings, get_settings
 from voicecart.runtime import Runtime
+from voicecart.session.manager import SessionManager, upstream_from_settings
 from voicecart.storage import migrate
 from voicecart.storage.db import Database
+from voicecart.tools.context import ToolContext
+from voicecart.tools.registry import ToolRegistry
+from voicecart.tools.store_tools import register_store_tools
 
 log = logging.getLogger("voicecart")
 
@@ -42,7 +47,35 @@ async def start_runtime(settings: Settings) -> Runtime:
                 log.info("catalog seeded", extra={"products_added": report.products_added})
         synonyms = {c.slug: c.synonyms for c in shipped_categories()}
         index = await build_index(session, synonyms)
-    return Runtime(settings=settings, db=db, catalog_index=index)
+    runtime = Runtime(settings=settings, db=db, catalog_index=index)
+    runtime.sessions = _session_manager(runtime)
+    return runtime
+
+
+def _session_manager(runtime: Runtime) -> SessionManager:
+    settings, db = runtime.settings, runtime.db
+    tools = ToolRegistry(default_timeout=settings.tool_timeout_seconds)
+    register_store_tools(tools)
+
+    def tool_context(call_id: str | None, fc_call_id: str) -> ToolContext:
+        return ToolContext(
+            db=db,
+            settings=settings,
+            index=runtime.catalog_index,
+            call_id=call_id,
+            fc_call_id=fc_call_id,
+        )
+
+    def recorder(call_id: str, session_id: str) -> CallRecorder:
+        return CallRecorder(db, call_id=call_id, session_id=session_id, channel="voice")
+
+    return SessionManager(
+        settings=settings,
+        upstream=upstream_from_settings(settings),
+        tools=tools,
+        tool_context=tool_context,
+        recorder_factory=recorder,
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -55,6 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            if runtime.sessions is not None:
+                await runtime.sessions.shutdown()
             await runtime.db.dispose()
 
     app = FastAPI(
@@ -76,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(products.router)
     app.include_router(orders.router)
     app.include_router(shipments.router)
+    app.include_router(sessions.router)
     _mount_client(app)
     return app
 

@@ -98,6 +98,44 @@ class Settings(BaseSettings):
         None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_CREDENTIAL")
     )
 
+    # --- realtime sessions ----------------------------------------------------
+    engine_url: str | None = Field(
+        None,
+        validation_alias=_alias("VOICECART_ENGINE_URL"),
+        description="Voice Live-compatible engine; unset = this server's own engine.",
+    )
+    engine_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("VOICECART_ENGINE_API_KEY")
+    )
+    voice: str = Field("en-US-AvaNeural", validation_alias=_alias("VOICECART_VOICE"))
+    transcription_model: str = Field(
+        "azure-speech", validation_alias=_alias("VOICECART_TRANSCRIPTION_MODEL")
+    )
+    turn_detection: Literal["server_vad", "azure_semantic_vad"] = Field(
+        "server_vad", validation_alias=_alias("VOICECART_TURN_DETECTION")
+    )
+    vad_threshold: float = Field(0.5, ge=0, le=1, validation_alias=_alias("VOICECART_VAD_THRESHOLD"))
+    vad_prefix_padding_ms: int = Field(
+        300, ge=0, le=5000, validation_alias=_alias("VOICECART_VAD_PREFIX_PADDING_MS")
+    )
+    vad_silence_duration_ms: int = Field(
+        500, ge=50, le=10_000, validation_alias=_alias("VOICECART_VAD_SILENCE_DURATION_MS")
+    )
+    avatar_enabled: bool = Field(True, validation_alias=_alias("AZURE_VOICE_AVATAR_ENABLED"))
+    max_sessions: int = Field(300, ge=1, validation_alias=_alias("VOICECART_MAX_SESSIONS"))
+    session_grace_seconds: float = Field(
+        30.0, ge=0, validation_alias=_alias("VOICECART_SESSION_GRACE_SECONDS")
+    )
+    session_idle_seconds: float = Field(
+        600.0, gt=0, validation_alias=_alias("VOICECART_SESSION_IDLE_SECONDS")
+    )
+    allow_tokenless_sessions: bool = Field(
+        False, validation_alias=_alias("VOICECART_ALLOW_TOKENLESS_SESSIONS")
+    )
+    tool_timeout_seconds: float = Field(
+        10.0, gt=0, validation_alias=_alias("VOICECART_TOOL_TIMEOUT_SECONDS")
+    )
+
     # --- Azure AI Search (seed names) -------------------------------------
     ai_search_url: str | None = Field(None, validation_alias=_alias("ai_search_url"))
     ai_search_key: SecretStr | None = Field(None, validation_alias=_alias("ai_search_key"))
@@ -128,6 +166,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "ecom_api_url",
+        "engine_url",
         "azure_voice_live_endpoint",
         "ai_search_url",
         "logic_app_url_shipment_orders",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from voicecart.commerce.search import CatalogIndex
 from voicecart.config import Settings
+from voicecart.session.manager import SessionManager
 from voicecart.storage.db import Database
 
 
@@ -14,3 +15,4 @@ class Runtime:
     settings: Settings
     db: Database
     catalog_index: CatalogIndex
+    sessions: SessionManager | None = None

@@ -1,5 +1,6 @@
 """Imports every domain's tables so Alembic and tests see one complete metadata."""
 
+from voicecart.calls.models import Call, CallLink, CallToolCall, CallTurn
 from voicecart.commerce.models import Category, Order, OrderLine, Product
 from voicecart.shipping.models import Shipment, ShipmentEvent
 from voicecart.storage.base import Base
@@ -8,6 +9,10 @@ from voicecart.storage.outbox import OutboxMessage
 metadata = Base.metadata
 
 __all__ = [
+    "Call",
+    "CallLink",
+    "CallToolCall",
+    "CallTurn",
     "Category",
     "Order",
     "OrderLine",

@@ -1,0 +1,1 @@
+"""Call capture: live recording of realtime sessions and reading them back."""

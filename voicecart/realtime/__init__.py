@@ -1,0 +1,1 @@
+"""The Azure Voice Live realtime protocol: event models, codec and upstream clients."""

@@ -1,0 +1,1 @@
+"""The bridge: browser ⇄ realtime upstream, session registry, tools, call capture."""

@@ -1,0 +1,1 @@
+"""Functions the model may call: typed signatures, generated JSON schemas, validated handlers."""
