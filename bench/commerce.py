@@ -58,6 +58,7 @@ from urllib.parse import urlencode
 import aiohttp
 import asyncpg  # type: ignore[import-untyped]
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 HOST = "127.0.0.1"
@@ -214,6 +215,14 @@ def machine_busy_seconds() -> float | None:
     return (sum(values) - idle) / CLK_TCK
 
 
+def background_load(seconds: float = 1.0) -> float | None:
+    """Cores kept busy by other processes while the benchmark itself idles."""
+    before = machine_busy_seconds()
+    time.sleep(seconds)
+    after = machine_busy_seconds()
+    return None if before is None or after is None else (after - before) / seconds
+
+
 @dataclass
 class CpuSnapshot:
     client: float
@@ -244,7 +253,7 @@ class Recorder:
     ok_latencies_ns: list[int] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     exceptions: Counter[str] = field(default_factory=Counter)
-    error_samples: list[str] = field(default_factory=list)
+    samples_by_kind: dict[str, list[str]] = field(default_factory=dict)
     warmup_requests: int = 0
     last_end_ns: int = 0
 
@@ -268,11 +277,17 @@ class Recorder:
             return
         self.exceptions[type(exc).__name__] += 1
         self.last_end_ns = max(self.last_end_ns, end_ns)
-        self.sample(f"{type(exc).__name__}: {exc}")
+        self.sample(type(exc).__name__, f"{type(exc).__name__}: {exc}")
 
-    def sample(self, text: str) -> None:
-        if len(self.error_samples) < 5:
-            self.error_samples.append(text[:300])
+    def sample(self, kind: str, text: str) -> None:
+        """Keep the first two examples of each kind of error."""
+        kept = self.samples_by_kind.setdefault(kind, [])
+        if len(kept) < 2:
+            kept.append(text[:300])
+
+    @property
+    def error_samples(self) -> list[str]:
+        return [text for kept in self.samples_by_kind.values() for text in kept]
 
     @property
     def count(self) -> int:
@@ -389,12 +404,8 @@ async def client_loop(
             await asyncio.sleep(0.01)  # do not spin if the server went away
             continue
         recorder.add(start, time.perf_counter_ns(), status)
-        if (
-            recorder.measuring(start)
-            and not 200 <= status < 300
-            and status not in scenario.expected_statuses
-        ):
-            recorder.sample(f"{status} {call.method} {call.path}: {body[:200]!r}")
+        if recorder.measuring(start) and not 200 <= status < 300:
+            recorder.sample(str(status), f"{status} {call.method} {call.path}: {body[:200]!r}")
 
 
 async def show_progress(
@@ -658,6 +669,7 @@ class BackendResult:
     db_version: str | None = None
     scenarios: list[ScenarioResult] = field(default_factory=list)
     server_startup_s: float | None = None
+    background_busy_cores: float | None = None  # machine load before the server started
 
     def scenario(self, name: str) -> ScenarioResult | None:
         return next((s for s in self.scenarios if s.name == name), None)
@@ -671,6 +683,9 @@ class BackendResult:
             "db_version": self.db_version,
             "server_startup_s": (
                 None if self.server_startup_s is None else round(self.server_startup_s, 2)
+            ),
+            "background_busy_cores": (
+                None if self.background_busy_cores is None else round(self.background_busy_cores, 2)
             ),
             "scenarios": [s.as_json() for s in self.scenarios],
             "targets": target_verdicts(self),
@@ -783,6 +798,12 @@ def run_backend(backend: str, args: argparse.Namespace) -> BackendResult:
     server: Server | None = None
     result = BackendResult(backend=backend, database="")
     try:
+        result.background_busy_cores = background_load()
+        if result.background_busy_cores is not None:
+            console.print(
+                f"{backend}: machine busy before start: "
+                f"{result.background_busy_cores:.2f} cores (1 s sample, nothing of ours running)"
+            )
         if backend == "sqlite":
             db_file = workdir / "voicecart.db"
             url = f"sqlite+aiosqlite:///{db_file}"
@@ -910,7 +931,7 @@ COLUMNS = (
     "p99/base p99",
     "client CPU",
     "server CPU",
-    "machine busy",
+    "other CPU",
 )
 
 
@@ -919,9 +940,9 @@ def table_rows(result: BackendResult) -> list[list[str]]:
     for s in result.scenarios:
         lat = s.latency
         wall = s.duration_s
-        busy = "-"
-        if s.machine_busy_s is not None and wall > 0:
-            busy = f"{s.machine_busy_s / wall:.2f} cores"
+        other: float | None = None
+        if s.machine_busy_s is not None:
+            other = max(0.0, s.machine_busy_s - s.client_cpu_s - (s.server_cpu_s or 0.0))
         rows.append(
             [
                 s.name,
@@ -936,7 +957,7 @@ def table_rows(result: BackendResult) -> list[list[str]]:
                 _fmt(s.baseline_p99_ratio, 1) + "×" if s.baseline_p99_ratio else "-",
                 _pct_of_core(s.client_cpu_s, wall),
                 _pct_of_core(s.server_cpu_s, wall),
-                busy,
+                _pct_of_core(other, wall),
             ]
         )
     return rows
@@ -954,10 +975,14 @@ def print_table(result: BackendResult) -> None:
     for row in table_rows(result):
         table.add_row(*row)
     console.print(table)
+    if result.background_busy_cores is not None:
+        console.print(
+            f"Machine busy before the server started: {result.background_busy_cores:.2f} cores"
+        )
     console.print(verdict_line(result))
     for s in result.scenarios:
         for sample in s.error_samples:
-            console.print(f"  [yellow]{s.name} error sample:[/] {sample}", markup=True)
+            console.print(f"  [yellow]{s.name} error sample:[/] {escape(sample)}")
 
 
 def markdown_table(result: BackendResult) -> str:
@@ -1054,7 +1079,8 @@ def main(argv: list[str] | None = None) -> int:
     console.print(
         "\nLatency columns cover every answered request (2xx and error statuses); "
         "client/server CPU are % of one core over the measured window; "
-        "'machine busy' counts all cores (PostgreSQL's own processes included)."
+        "'other CPU' is the rest of the machine's busy time in that window (PostgreSQL's "
+        "processes, and anything else running)."
     )
     if args.json is not None:
         payload = {

@@ -7,13 +7,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 
 from voicecart import __version__
 from voicecart.api import errors, health, orders, products, sessions, shipments
+from voicecart.api.query_guard import no_repeated_query_params
 from voicecart.calls.recorder import CallRecorder
 from voicecart.commerce.catalog import build_index
 from voicecart.commerce.catalog_data import seed_catalog, shipped_categories
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Contoso retail voice agent: catalog, orders, shipments, sessions.",
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        dependencies=[Depends(no_repeated_query_params)],
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -127,19 +129,30 @@ _PLACEHOLDER = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 fifty</a></li></ul></body></html>"""
 
 
+_NOT_SPA = ("/api/", "/sessions", "/ws/", "/health", "/ready", "/docs", "/openapi", "/redoc")
+
+
 def _mount_client(app: FastAPI) -> None:
-    """Serve the built web client with an SPA fallback, or a small placeholder page."""
+    """Serve the built web client: static files, and index.html for client-side routes.
+
+    The fallback is a 404 handler rather than a catch-all route, so API paths keep
+    their real answers (404, 405) and only browser navigations get the app.
+    """
     index = WEB_DIST / "index.html"
 
     @app.get("/", include_in_schema=False, response_model=None)
     async def root() -> FileResponse | HTMLResponse:
         return FileResponse(index) if index.exists() else HTMLResponse(_PLACEHOLDER)
 
-    @app.get("/{path:path}", include_in_schema=False, response_model=None)
-    async def spa(path: str) -> FileResponse | HTMLResponse:
-        if path.startswith(("api/", "sessions", "ws/", "health", "ready", "docs", "openapi")):
-            return HTMLResponse("Not Found", status_code=404)
-        candidate = (WEB_DIST / path).resolve()
-        if candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        return FileResponse(index) if index.exists() else HTMLResponse(_PLACEHOLDER)
+    async def not_found(request: Request, exc: Exception) -> Response:
+        path = request.url.path
+        if request.method == "GET" and not path.startswith(_NOT_SPA):
+            candidate = (WEB_DIST / path.lstrip("/")).resolve()
+            if candidate.is_file() and WEB_DIST.resolve() in candidate.parents:
+                return FileResponse(candidate)
+            if "text/html" in request.headers.get("accept", ""):
+                return FileResponse(index) if index.exists() else HTMLResponse(_PLACEHOLDER)
+        detail = getattr(exc, "detail", "Not Found")
+        return JSONResponse({"detail": detail, "code": "not_found"}, status_code=404)
+
+    app.add_exception_handler(404, not_found)

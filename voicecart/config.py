@@ -114,7 +114,9 @@ class Settings(BaseSettings):
     turn_detection: Literal["server_vad", "azure_semantic_vad"] = Field(
         "server_vad", validation_alias=_alias("VOICECART_TURN_DETECTION")
     )
-    vad_threshold: float = Field(0.5, ge=0, le=1, validation_alias=_alias("VOICECART_VAD_THRESHOLD"))
+    vad_threshold: float = Field(
+        0.5, ge=0, le=1, validation_alias=_alias("VOICECART_VAD_THRESHOLD")
+    )
     vad_prefix_padding_ms: int = Field(
         300, ge=0, le=5000, validation_alias=_alias("VOICECART_VAD_PREFIX_PADDING_MS")
     )

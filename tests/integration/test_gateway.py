@@ -54,8 +54,11 @@ ALLOWED_TO_BROWSER = {
 }
 
 RULES = [
-    Rule(pattern=r"running shoes", call=("search_products", {"query": "running shoes"}),
-         after_tool="We have the Trailblazer Running Shoe."),
+    Rule(
+        pattern=r"running shoes",
+        call=("search_products", {"query": "running shoes"}),
+        after_tool="We have the Trailblazer Running Shoe.",
+    ),
     Rule(pattern=r"hello", reply="Hello! Welcome to Contoso. How can I help you today?"),
 ]
 
@@ -83,9 +86,9 @@ class Browser:
         await self.ws.send(message if isinstance(message, str) else json.dumps(message))
 
     async def wait_for(
-        self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10
+        self, predicate: Callable[[dict[str, Any]], bool], within: float = 10
     ) -> dict[str, Any]:
-        async with asyncio.timeout(timeout), self._cond:
+        async with asyncio.timeout(within), self._cond:
             while True:
                 for msg in self.messages:
                     if predicate(msg):
@@ -137,14 +140,17 @@ async def _create(http: httpx.AsyncClient) -> dict[str, Any]:
 
 
 @asynccontextmanager
-async def _browser(base: str, session: dict[str, Any], token: str | None = "use") -> AsyncIterator[Browser]:
+async def _browser(
+    base: str, session: dict[str, Any], token: str | None = "use"
+) -> AsyncIterator[Browser]:
     protocols = ["voicecart"]
     if token == "use":
         protocols.append(session["ws_subprotocol"])
     elif token is not None:
         protocols.append("voicecart.token." + token)
     ws = await websockets.connect(
-        base.replace("http", "ws") + session["ws_path"], subprotocols=protocols  # type: ignore[arg-type]
+        base.replace("http", "ws") + session["ws_path"],
+        subprotocols=protocols,  # type: ignore[arg-type]
     )
     browser = Browser(ws)
     try:
@@ -206,14 +212,19 @@ async def test_tool_round_trip_and_allowlist(base_url: str, fake: FakeVoiceLive)
             audio = browser.of_type("assistant_audio_delta")
             assert audio and all(base64.b64decode(a["delta"]) for a in audio)
             await browser.wait_for(
-                lambda m: m["type"] == "response_status" and m["status"] == "completed"
-                and m["response_id"] is not None
-                and any(a.get("response_id") == m["response_id"] for a in audio)
+                lambda m: (
+                    m["type"] == "response_status"
+                    and m["status"] == "completed"
+                    and m["response_id"] is not None
+                    and any(a.get("response_id") == m["response_id"] for a in audio)
+                )
             )
             # The function output went upstream before the follow-up response.create.
             output = await fake.wait_for(
-                lambda e: e["type"] == "conversation.item.create"
-                and e["item"]["type"] == "function_call_output"
+                lambda e: (
+                    e["type"] == "conversation.item.create"
+                    and e["item"]["type"] == "function_call_output"
+                )
             )
             assert "Trailblazer" in output["item"]["output"]
             assert {m["type"] for m in browser.messages} <= ALLOWED_TO_BROWSER
@@ -315,13 +326,15 @@ async def test_upstream_drop_mid_response_recovers(base_url: str, fake: FakeVoic
         await browser.wait_for(
             lambda m: m["type"] == "response_status" and m["status"] == "interrupted"
         )
-        restored = await browser.wait_for(lambda m: m["type"] == "upstream_restored", timeout=20)
+        restored = await browser.wait_for(lambda m: m["type"] == "upstream_restored", within=20)
         assert restored["response_regenerated"] is True
         # The regenerated answer arrives in full after the restore.
         await browser.wait_for(
-            lambda m: m["type"] == "assistant_transcript_done"
-            and browser.messages.index(m) > browser.messages.index(restored),
-            timeout=20,
+            lambda m: (
+                m["type"] == "assistant_transcript_done"
+                and browser.messages.index(m) > browser.messages.index(restored)
+            ),
+            within=20,
         )
     assert fake.connections == 2
     replayed = fake.conversations[-1]

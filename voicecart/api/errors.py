@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from voicecart.errors import Conflict, DomainError, NotFound, ValidationFailed
 
@@ -41,6 +43,14 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {c: {"model": described[c][0], "description": described[c][1]} for c in codes}
 
 
+def status_code_name(status: int) -> str:
+    """A stable snake_case code for an HTTP status: 404 -> "not_found"."""
+    try:
+        return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
+    except ValueError:
+        return "error"
+
+
 def _loc(field: str, location: str) -> list[str | int]:
     parts: list[str | int] = [location]
     for p in field.split("."):
@@ -63,5 +73,14 @@ def install(app: FastAPI) -> None:
         status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Conflict) else 400
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=status)
 
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        return JSONResponse(
+            {"detail": exc.detail, "code": status_code_name(exc.status_code)},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(ValidationFailed, validation_failed)
     app.add_exception_handler(DomainError, domain_error)

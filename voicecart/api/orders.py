@@ -110,7 +110,7 @@ def to_public(order: Order) -> OrderPublic:
 async def _refresh_stock(session: AsyncSession, index: CatalogIndex, order: Order) -> None:
     for product in await products_by_ids(session, [ln.product_id for ln in order.lines]):
         index.update_stock(product.id, product.stock)
-    await session.rollback()
+    await session.commit()  # ends the read without expiring ``order``
 
 
 @router.get(
@@ -189,7 +189,7 @@ async def get_order(session: SessionDep, order_id: OrderId) -> OrderPublic:
 @router.post(
     "/{order_id}/cancel",
     operation_id="cancel_order",
-    responses=error_responses(404, 409, 422),
+    responses=error_responses(400, 404, 409, 422),
 )
 async def cancel_order(
     session: SessionDep,

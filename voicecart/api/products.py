@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import Field
 
 from voicecart.api.deps import IndexDep, SessionDep, SettingsDep
 from voicecart.api.errors import error_responses
@@ -26,12 +26,14 @@ from voicecart.errors import FieldError, NotFound, ValidationFailed
 
 router = APIRouter(prefix="/api", tags=["catalog"])
 
-PriceQuery = Annotated[Decimal | None, Query(ge=0, le=1_000_000, decimal_places=2)]
+
+Price = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)]
+PriceQuery = Annotated[Price | None, Query()]
 ProductId = Annotated[int, Path(ge=1, le=2_147_483_647, description="Product id")]
 
 
-def _cents(value: Decimal | None) -> int | None:
-    return None if value is None else int(value * 100)
+def _cents(value: float | None) -> int | None:
+    return None if value is None else round(value * 100)
 
 
 async def _category_names(session: SessionDep) -> dict[str, str]:
@@ -49,10 +51,7 @@ async def seed_search(
     category: Annotated[
         str | None, Query(max_length=80, description="Category name, any case")
     ] = None,
-    price: Annotated[
-        Decimal | None,
-        Query(ge=0, le=1_000_000, decimal_places=2, description="Maximum price"),
-    ] = None,
+    price: Annotated[Price | None, Query(description="Maximum price")] = None,
 ) -> list[SeedProduct]:
     """The seed's Contoso search: optional category (case-insensitive) and maximum price."""
     names = await _category_names(session)

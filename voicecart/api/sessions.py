@@ -115,7 +115,9 @@ async def create_session(request: Request, manager: ManagerDep) -> SessionCreate
     try:
         session = await manager.create()
     except SessionsBusy as exc:
-        raise HTTPException(503, f"busy: {exc}; try again shortly", headers={"Retry-After": "5"}) from exc
+        raise HTTPException(
+            503, f"busy: {exc}; try again shortly", headers={"Retry-After": "5"}
+        ) from exc
     except UpstreamUnavailable as exc:
         log.warning("upstream unavailable", extra={"upstream": manager.upstream.description})
         raise HTTPException(502, "the voice service is unavailable; try again later") from exc
@@ -141,7 +143,7 @@ async def create_session(request: Request, manager: ManagerDep) -> SessionCreate
 @router.post(
     "/sessions/{session_id}/text",
     operation_id="send_text",
-    responses=error_responses(401, 404, 422),
+    responses=error_responses(400, 401, 404, 422),
 )
 async def send_text(session: SessionDep, body: TextTurn) -> Ack:
     """A typed user turn; the assistant answers on the session's WebSocket."""
@@ -164,7 +166,7 @@ async def commit_audio(session: SessionDep) -> Ack:
     "/sessions/{session_id}/avatar-offer",
     operation_id="avatar_offer",
     responses={
-        **error_responses(401, 404, 409, 422),
+        **error_responses(400, 401, 404, 409, 422),
         502: {"description": "The avatar service refused"},
         504: {"description": "The avatar service did not answer within 20 s"},
     },
@@ -216,7 +218,7 @@ async def session_socket(websocket: WebSocket, session_id: str) -> None:
         return
     offered = [p.strip() for p in websocket.headers.get("sec-websocket-protocol", "").split(",")]
     token = next(
-        (p[len(TOKEN_PROTOCOL_PREFIX):] for p in offered if p.startswith(TOKEN_PROTOCOL_PREFIX)),
+        (p[len(TOKEN_PROTOCOL_PREFIX) :] for p in offered if p.startswith(TOKEN_PROTOCOL_PREFIX)),
         None,
     ) or _bearer(websocket.headers.get("authorization"), websocket.headers.get("x-session-token"))
     if not session.check_token(token) and not (
@@ -225,8 +227,10 @@ async def session_socket(websocket: WebSocket, session_id: str) -> None:
         await websocket.close(code=4401, reason="missing or wrong session token")
         return
     # A browser that offered subprotocols must get one of them back.
-    subprotocol = "voicecart" if "voicecart" in offered else next(
-        (p for p in offered if p.startswith(TOKEN_PROTOCOL_PREFIX)), None
+    subprotocol = (
+        "voicecart"
+        if "voicecart" in offered
+        else next((p for p in offered if p.startswith(TOKEN_PROTOCOL_PREFIX)), None)
     )
     await websocket.accept(subprotocol=subprotocol)
     sink = _Sink(websocket)

@@ -121,7 +121,7 @@ def _public(view: service.ShipmentView) -> ShipmentPublic:
     status_code=201,
     responses={
         200: {"model": ShipmentPublic, "description": "The order's existing shipment"},
-        **error_responses(404, 409, 422),
+        **error_responses(400, 404, 409, 422),
     },
 )
 async def create_shipment(

@@ -550,7 +550,7 @@ class CallRecorder:
             existing = await session.execute(
                 select(CallLink.kind, CallLink.ref).where(CallLink.call_id == cid)
             )
-            have_links = set(existing.tuples())
+            have_links = {(row.kind, row.ref) for row in existing}
             link_rows: list[dict[str, Any]] = []
             for link in links:
                 if (link.kind, link.ref) in have_links:

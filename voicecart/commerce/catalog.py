@@ -52,7 +52,7 @@ async def list_categories(session: AsyncSession) -> list[tuple[Category, int]]:
         .group_by(Category.slug)
         .order_by(Category.name)
     )
-    return [(c, n) for c, n in rows.tuples().all()]
+    return [(c, n) for c, n in rows.all()]
 
 
 async def resolve_category(session: AsyncSession, name: str) -> Category | None:

@@ -106,7 +106,7 @@ async def create_order(
 
     if idempotency_key is not None:
         previous = await _by_key(session, idempotency_key)
-        await session.rollback()
+        await session.commit()  # end the read; commit (unlike rollback) keeps it loaded
         if previous is not None:
             return _replay(previous, fingerprint)
 
@@ -119,7 +119,7 @@ async def create_order(
             await session.rollback()
             if idempotency_key is not None:
                 previous = await _by_key(session, idempotency_key)
-                await session.rollback()
+                await session.commit()
                 if previous is not None:
                     return _replay(previous, fingerprint)
             continue  # order id collision: try a fresh id

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -29,13 +30,19 @@ __all__ = [
     "normalize",
     "normalize_color",
     "prepare",
+    "split_words",
     "stem",
     "strip_noise",
     "tokenize",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Function words, fillers and shopping chatter: never content terms.
-STOP_WORDS: frozenset[str] = frozenset(
+STOP_WORDS: frozenset[str] = _words(
     """
     a an the and or but of to in on at by for from with without into onto about as
     is are was were be been being am do does did doing have has had having can could
@@ -56,16 +63,16 @@ STOP_WORDS: frozenset[str] = frozenset(
     i'd id i'll i've ive don't dont doesn't doesnt what's whats there's theres it's
     that's thats you're youre we're i'm we'd they're carry sell sells offer stock
     help could would available currently right now today guys folks sir
-    """.split()
+    """
 )
 
 # Colour words a shopper may say. ``grey`` is folded into ``gray`` by normalize_color.
-COLOR_WORDS: frozenset[str] = frozenset(
+COLOR_WORDS: frozenset[str] = _words(
     """
     black white gray grey charcoal silver navy blue teal turquoise mint green sage olive
     khaki tan beige cream brown red burgundy maroon pink rose coral orange yellow gold
     purple violet lavender clear ivory
-    """.split()
+    """
 )
 
 _COLOR_ALIASES = {"grey": "gray", "violet": "purple", "maroon": "burgundy"}
@@ -78,13 +85,26 @@ def normalize_color(word: str) -> str:
 
 def normalize(text: str) -> str:
     """Lower-case, fold accents and typographic punctuation, collapse spaces."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
-    return " ".join(folded.split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().replace("&", " and ").split())
 
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Every ASCII character but letters, digits, apostrophes and hyphens separates words.
+_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "'-")}
+)
+_ASCII_SEPARATORS = bytes(
+    c if c >= 128 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256)
+)
+
+
+def _chunks(text: str) -> list[str]:
+    if text.isascii():  # bytes.translate is several times faster than str.translate
+        return text.encode().translate(_ASCII_SEPARATORS).decode().split()
+    return text.translate(_SEPARATORS).split()
+
 
 _IRREGULAR = {
     "knives": "knife",
@@ -99,6 +119,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light plural stemmer, applied identically to documents and queries."""
     if word in _IRREGULAR:
@@ -116,17 +137,52 @@ def stem(word: str) -> str:
     return word
 
 
+def _unquote(tok: str) -> str:
+    tok = tok.strip("'")
+    if tok.endswith("'s"):
+        return tok[:-2]
+    return tok if tok in STOP_WORDS else tok.replace("'", "")
+
+
+def split_words(text: str) -> tuple[list[str], list[str]]:
+    """Word tokens of normalized text, and the joined forms of its hyphenated words.
+
+    ``"t-shirt, men's"`` -> ``(["t", "shirt", "men"], ["tshirt"])``: possessive ``'s`` is
+    dropped, hyphens split words, and "t-shirt" is also offered as "tshirt".
+    """
+    joined: list[str] = []
+    if "-" in text:
+        spaced = text.translate(_SEPARATORS)
+        for chunk in _hyphenated(spaced):
+            parts = chunk.split("-")
+            if 1 < len(parts) - parts.count("") <= 3:
+                joined.append("".join(parts))
+        chunks = spaced.replace("-", " ").split()
+    else:
+        chunks = _chunks(text)
+    if "'" in text:
+        chunks = [u for u in (_unquote(c) if "'" in c else c for c in chunks) if u]
+        joined = [u for u in (_unquote(j) for j in joined) if u]
+    return chunks, joined
+
+
+def _hyphenated(spaced: str) -> list[str]:
+    """The space-delimited chunks of ``spaced`` that contain a hyphen."""
+    out: list[str] = []
+    pos = spaced.find("-")
+    while pos != -1:
+        start = spaced.rfind(" ", 0, pos) + 1
+        end = spaced.find(" ", pos)
+        if end == -1:
+            end = len(spaced)
+        out.append(spaced[start:end])
+        pos = spaced.find("-", end)
+    return out
+
+
 def tokenize(text: str) -> list[str]:
     """Word tokens of already-normalized text; possessive ``'s`` is dropped."""
-    out: list[str] = []
-    for tok in _TOKEN_RE.findall(text):
-        if tok.endswith("'s"):
-            tok = tok[:-2]
-        elif "'" in tok and tok not in STOP_WORDS:
-            tok = tok.replace("'", "")
-        if tok:
-            out.append(tok)
-    return out
+    return split_words(text)[0]
 
 
 def content_tokens(text: str) -> list[str]:

@@ -17,8 +17,8 @@ vocabulary and ranks products:
 * category names and slugs ("electronics", "home and kitchen") filter; a query made only
   of one category's synonyms ("tents", "shoes", "gadgets") filters too; synonyms beside
   other words ("running shoes") only boost that category. A filter taken from the text
-  is dropped again when it would leave no hit for the words (explicit arguments never
-  are): "outdoor basketball" still finds the indoor/outdoor basketball;
+  is dropped again when products outside it match the words better (explicit arguments
+  never are): "outdoor basketball" still finds the indoor/outdoor basketball;
 * a colour word ("red running shoes") filters on the product's colours; colour words that
   are also product words ("cream" in "hand cream") stay ordinary search terms;
 * ranking is BM25F: field weights name 3, tags 2, category 1.5, brand 1.5, colours 1,
@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import filterfalse
 from typing import Final
 
 import jellyfish
@@ -47,9 +48,9 @@ from voicecart.commerce.query import (
     normalize,
     normalize_color,
     prepare,
+    split_words,
     stem,
     strip_noise,
-    tokenize,
 )
 
 __all__ = ["CatalogIndex", "CategoryInfo", "Hit", "ParsedQuery", "SearchDoc", "SearchResult"]
@@ -106,7 +107,7 @@ class SearchResult:
 
 # ----------------------------------------------------------------------------- tuning
 
-_FIELDS: Final = ("name", "tags", "category", "brand", "colors", "description")
+_TEXT_FIELDS: Final = ("name", "tags", "brand", "colors", "description")  # + "category"
 _WEIGHT: Final = {
     "name": 3.0,
     "tags": 2.0,
@@ -158,19 +159,18 @@ class _Plan:
     nothing: bool  # the query had words and none of them could be understood
 
 
-def _hyphen_joins(text: str) -> list[str]:
-    """'T-Shirt' -> 'tshirt', '12-Cup' -> '12cup': so a spoken 't shirt' can meet it."""
-    out: list[str] = []
-    for chunk in text.split():
-        parts = tokenize(chunk.replace("-", " "))
-        if "-" in chunk and 1 < len(parts) <= 3:
-            out.append("".join(parts))
-    return out
+@dataclass(frozen=True)
+class _Match:
+    scores: dict[int, float]  # position -> BM25F score
+    coverage: dict[int, float]  # position -> share of the query's idf mass matched (0..1]
 
 
 def _field_words(text: str) -> list[str]:
-    norm = normalize(text)
-    return [w for w in tokenize(norm) + _hyphen_joins(norm) if w not in STOP_WORDS]
+    """Content words of a product field, plus joined hyphenated words ('t-shirt' -> 'tshirt')."""
+    words, joined = split_words(text.lower() if text.isascii() else normalize(text))
+    if joined:
+        words += joined
+    return list(filterfalse(STOP_WORDS.__contains__, words))
 
 
 def _category_words(info: CategoryInfo) -> list[str]:
@@ -196,6 +196,7 @@ class CatalogIndex:
         self._name_prefix: dict[str, tuple[str, ...]] = {}
         self._surface_stem: dict[str, str] = {}
         self._display: dict[str, str] = {}
+        self._counts: list[tuple[float, Counter[str]]] = []  # (field weight, word counts)
         self._prominence: dict[str, float] = {}
         self._by_letter: dict[str, list[str]] = {}
         self._by_sound: dict[str, list[str]] = {}
@@ -214,10 +215,19 @@ class CatalogIndex:
     def build(cls, docs: Iterable[SearchDoc], categories: Iterable[CategoryInfo]) -> CatalogIndex:
         self = cls()
         cats = {c.slug: c for c in categories}
+        # Field words, per distinct text (brands, tags and colours repeat a lot).
+        memo: dict[str, list[str]] = {}
+
+        def words_of(text: str) -> list[str]:
+            ws = memo.get(text)
+            if ws is None:
+                ws = memo[text] = _field_words(text)
+            return ws
+
         cat_words = {slug: _category_words(info) for slug, info in cats.items()}
-        fields: list[dict[str, Counter[str]]] = []
-        lengths: list[dict[str, int]] = []
-        prominence: Counter[str] = Counter()
+        # Pass 1: every field's words; field lengths.
+        surfaces: list[tuple[list[str], list[str], list[str], list[str], list[str]]] = []
+        totals = [0, 0, 0, 0, 0]
         for doc in docs:
             if doc.id in self._pos:
                 raise ValueError(f"duplicate product id {doc.id}")
@@ -228,71 +238,86 @@ class CatalogIndex:
             self._category.append(doc.category)
             colors = frozenset(normalize_color(c) for c in doc.colors)
             self._colors.append(colors)
-            words = {
-                "name": _field_words(doc.name),
-                "tags": [w for tag in doc.tags for w in _field_words(tag)],
-                "category": cat_words.get(doc.category)
-                or _field_words(doc.category.replace("-", " ")),
-                "brand": _field_words(doc.brand),
-                "colors": [w for c in colors for w in _field_words(c)],
-                "description": _field_words(doc.description),
-            }
-            per_field: dict[str, Counter[str]] = {}
-            for f, ws in words.items():
-                per_field[f] = Counter(stem(w) for w in ws)
-                for w in ws:
-                    self._surface_stem.setdefault(w, stem(w))
-                    prominence[w] += _WEIGHT[f]
-                if f != "description":
-                    self._strong.update(ws)
-            self._display.update(
-                (w, h) for h in doc.name.lower().split() if "-" in h for w in _hyphen_joins(h)
+            if doc.category not in cat_words:
+                cat_words[doc.category] = _field_words(doc.category.replace("-", " "))
+            if "-" in doc.name:
+                self._display.update(
+                    (h.replace("-", ""), h) for h in normalize(doc.name).split() if "-" in h
+                )
+            row = (
+                words_of(doc.name),
+                [w for tag in doc.tags for w in words_of(tag)],
+                words_of(doc.brand),
+                [w for c in sorted(colors) for w in words_of(c)],
+                _field_words(doc.description),
             )
-            fields.append(per_field)
-            lengths.append({f: len(ws) for f, ws in words.items()})
-            self._name_stems.update(per_field["name"])
-        for slug in cats:  # category words are vocabulary even with no product yet
-            self._strong.update(cat_words[slug])
-            for w in cat_words[slug]:
-                self._surface_stem.setdefault(w, stem(w))
-                prominence[w] += _WEIGHT["category"]
-        self._index_terms(fields, lengths)
-        self._index_vocabulary(prominence)
+            for k, ws in enumerate(row):
+                totals[k] += len(ws)
+            surfaces.append(row)
+        n = len(surfaces)
+
+        # Vocabulary: every surface word, its stem, how prominent it is.
+        weights = [_WEIGHT[f] for f in _TEXT_FIELDS]
+        b = [_LENGTH_B[f] for f in _TEXT_FIELDS]
+        avg = [(t / n if n else 0.0) or 1.0 for t in totals]
+        counts = [Counter[str]() for _ in _TEXT_FIELDS]
+        for row in surfaces:
+            for k, ws in enumerate(row):
+                counts[k].update(ws)
+        cat_counts = Counter(w for ws in cat_words.values() for w in ws)
+        self._counts = [
+            *((weights[k], c) for k, c in enumerate(counts)),
+            (_WEIGHT["category"], cat_counts),
+        ]
+        self._strong = set(cat_counts).union(*counts[:4])
+        stems = {w: stem(w) for w in self._strong.union(counts[4])}
+        self._surface_stem = stems
+
+        # Pass 2: BM25F pseudo term frequencies (weighted, length-normalized), per term.
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        stem_of = stems.__getitem__
+        for i, row in enumerate(surfaces):
+            for k, ws in enumerate(row):
+                if ws:
+                    norm = weights[k] / (1.0 - b[k] + b[k] * len(ws) / avg[k])
+                    for st, tf in Counter(map(stem_of, ws)).items():
+                        posting = postings[st]
+                        posting[i] = posting.get(i, 0.0) + tf * norm
+            self._name_stems.update(map(stem_of, row[0]))
+        members: dict[str, list[int]] = defaultdict(list)
+        for i, slug in enumerate(self._category):
+            members[slug].append(i)
+        category_only: dict[str, dict[int, float]] = defaultdict(dict)
+        for slug, ws in cat_words.items():
+            for st, tf in Counter(stems[w] for w in ws).items():
+                weighted = tf * _WEIGHT["category"]
+                posting = postings.get(st)
+                if posting is not None:
+                    # A word found in product text matches that text; the category field
+                    # then only adds to it.
+                    for i in members.get(slug, ()):
+                        if i in posting:
+                            posting[i] += weighted
+                else:  # a word only categories use ("gadgets") matches the whole category
+                    category_only[st].update((i, weighted) for i in members.get(slug, ()))
+        for st, posting in category_only.items():
+            postings[st] = posting
+        self._postings = dict(postings)
+        self._idf = {
+            st: math.log(1.0 + (n - len(p) + 0.5) / (len(p) + 0.5)) for st, p in postings.items()
+        }
+
+        self._index_vocabulary()
         self._index_categories(cats)
-        self._index_colors(fields)
+        self._index_colors(surfaces)
         return self
 
-    def _index_terms(self, fields: list[dict[str, Counter[str]]], lengths: list[dict[str, int]]) -> None:
-        n = len(fields)
-        avg = {f: (sum(ln[f] for ln in lengths) / n if n else 0.0) or 1.0 for f in _FIELDS}
-        text_tf: dict[str, dict[int, float]] = defaultdict(dict)
-        cat_tf: dict[str, dict[int, float]] = defaultdict(dict)
-        for i, per_field in enumerate(fields):
-            for f in _FIELDS:
-                norm = _WEIGHT[f] / (1.0 - _LENGTH_B[f] + _LENGTH_B[f] * lengths[i][f] / avg[f])
-                target = cat_tf if f == "category" else text_tf
-                for term, tf in per_field[f].items():
-                    target[term][i] = target[term].get(i, 0.0) + tf * norm
-        for term in text_tf.keys() | cat_tf.keys():
-            text = text_tf.get(term, {})
-            cat = cat_tf.get(term, {})
-            # A word found in product text matches that text (the category field then only
-            # adds to it); a word found only in category names/synonyms matches the category.
-            tfs = {i: tf + cat.get(i, 0.0) for i, tf in text.items()} if text else cat
-            df = len(tfs)
-            idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-            self._idf[term] = idf
-            self._postings[term] = {
-                i: idf * tf * (_K1 + 1.0) / (tf + _K1) for i, tf in tfs.items()
-            }
-
-    def _index_vocabulary(self, prominence: Counter[str]) -> None:
-        self._prominence = {w: math.log1p(p) for w, p in prominence.items()}
+    def _index_vocabulary(self) -> None:
         for w in sorted(self._surface_stem):
             if w.isalpha() and len(w) >= 3:
-                key = self._sound[w] = jellyfish.metaphone(w)
                 self._by_letter.setdefault(w[0], []).append(w)
-                self._by_sound.setdefault(key, []).append(w)
+                if w in self._strong:  # only these may be matched by sound alone
+                    self._by_sound.setdefault(self._sound_of(w), []).append(w)
         prefixes: dict[str, set[str]] = defaultdict(set)
         for s in self._name_stems:
             if s.isalpha():
@@ -303,25 +328,29 @@ class CatalogIndex:
     def _index_categories(self, cats: dict[str, CategoryInfo]) -> None:
         phrases: dict[tuple[str, ...], set[tuple[str, bool]]] = defaultdict(set)
         for slug, info in cats.items():
-            for text, explicit in (
+            for text, is_name in (
                 (slug.replace("-", " "), True),
                 (info.name, True),
                 *((s, False) for s in info.synonyms),
             ):
-                key = tuple(stem(w) for w in content_tokens(normalize(text)))
-                if key:
-                    phrases[key].add((slug, explicit))
+                words, joined = split_words(normalize(text))
+                for key in (
+                    tuple(stem(w) for w in words if w not in STOP_WORDS),
+                    tuple(stem(w) for w in joined),  # "t-shirts" as "tshirts"
+                ):
+                    if key:
+                        phrases[key].add((slug, is_name))
         for key, owners in phrases.items():
             explicit = {slug for slug, e in owners if e}
             slugs = explicit or {slug for slug, _ in owners}
             self._phrases[key] = (next(iter(slugs)) if len(slugs) == 1 else None, bool(explicit))
             self._max_phrase = max(self._max_phrase, len(key))
 
-    def _index_colors(self, fields: list[dict[str, Counter[str]]]) -> None:
-        known = set(COLOR_WORDS) | {normalize_color(c) for cs in self._colors for c in cs}
-        self._colors_known = frozenset(normalize_color(c) for c in known if " " not in c)
-        product_words = {t for f in fields for t in (*f["name"], *f["tags"])}
-        self._colors_ambiguous = frozenset(c for c in self._colors_known if stem(c) in product_words)
+    def _index_colors(self, surfaces: Sequence[Sequence[list[str]]]) -> None:
+        known = {normalize_color(c) for c in COLOR_WORDS} | {c for cs in self._colors for c in cs}
+        self._colors_known = frozenset(c for c in known if " " not in c)
+        product_words = {w for row in surfaces for ws in row[:2] for w in ws}
+        self._colors_ambiguous = frozenset(c for c in self._colors_known if c in product_words)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -391,9 +420,7 @@ class CatalogIndex:
         terms = [self._term(words[k]) for k in resolved if k not in in_category]
         category_terms = [self._term(words[k]) for k in resolved if k in in_category]
         corrections = {
-            t.original: t.surface
-            for t in toks
-            if t.stem is not None and t.original != t.surface
+            t.original: t.surface for t in toks if t.stem is not None and t.original != t.surface
         }
         parsed = ParsedQuery(
             text=query,
@@ -478,6 +505,20 @@ class CatalogIndex:
             return _Tok(word, word, prefixed[0][0], _PREFIX_WEIGHT_UNKNOWN, prefixed)
         return _Tok(word, word, None, 0.0)
 
+    def _sound_of(self, word: str) -> str:
+        key = self._sound.get(word)
+        if key is None:
+            key = self._sound[word] = jellyfish.metaphone(word)
+        return key
+
+    def _prominent(self, word: str) -> float:
+        """0..3: how much the catalog uses ``word`` (weighted by field), to break ties."""
+        p = self._prominence.get(word)
+        if p is None:
+            total = sum(weight * counts[word] for weight, counts in self._counts)
+            p = self._prominence[word] = min(3.0, math.log1p(total))
+        return p
+
     def _correct(self, word: str, cutoff: float, *, sound: bool = True) -> tuple[str, float] | None:
         """The catalog word ``word`` was most likely meant to be, with a confidence.
 
@@ -498,11 +539,11 @@ class CatalogIndex:
         ):
             if abs(len(cand) - len(word)) > max_diff:
                 continue
-            same_sound = self._sound[cand] == key
+            same_sound = self._sound_of(cand) == key
             strong = cand in self._strong
             if not (ratio >= 90.0 or same_sound) or not (strong or (same_sound and ratio >= 85)):
                 continue
-            rank = ratio + (5.0 if same_sound else 0.0) + min(3.0, self._prominence[cand])
+            rank = ratio + (5.0 if same_sound else 0.0) + self._prominent(cand)
             if best is None or rank > best[0]:
                 best = (rank, cand, ratio / 100.0)
         if best is not None:
@@ -510,7 +551,7 @@ class CatalogIndex:
         if not sound or len(key) < 2:
             return None
         sounds = [
-            (fuzz.ratio(word, c) + min(3.0, self._prominence[c]), c)
+            (fuzz.ratio(word, c) + self._prominent(c), c)
             for c in self._by_sound.get(key, ())
             if c[0] == word[0] and c in self._strong and abs(len(c) - len(word)) <= max_diff
         ]
@@ -540,11 +581,7 @@ class CatalogIndex:
         plan = self._plan(query)
         text = plan.parsed
         terms = plan.terms
-        cat = text.category
-        if category is not None:
-            if cat is not None and cat != category:
-                terms = terms + plan.category_terms
-            cat = category
+        cat = category if category is not None else text.category
         lo = min_price_cents if min_price_cents is not None else text.min_price_cents
         hi = max_price_cents if max_price_cents is not None else text.max_price_cents
         only_in_stock = in_stock if in_stock is not None else text.in_stock_only
@@ -552,13 +589,21 @@ class CatalogIndex:
 
         ranked: list[tuple[float, int]] = []
         if not plan.nothing:
-            ranked = self._rank(terms, cat, lo, hi, only_in_stock, color, plan.boost)
-            if not ranked and terms and category is None and cat is not None:
-                cat, terms = None, terms + plan.category_terms  # text filter left nothing
-                ranked = self._rank(terms, cat, lo, hi, only_in_stock, color, plan.boost)
+            match = self._match(terms)
+            ranked, coverage = self._select(match, cat, lo, hi, only_in_stock, color, plan.boost)
+            if terms and category is None and cat is not None:
+                # A category named in the text is dropped again when products outside it
+                # match the words better ("outdoor basketball" -> the indoor/outdoor ball).
+                _, wider = self._select(match, None, lo, hi, only_in_stock, color, plan.boost)
+                if wider > coverage + 1e-9:
+                    cat, terms = None, terms + plan.category_terms
+                    match = self._match(terms)
+                    ranked, coverage = self._select(
+                        match, cat, lo, hi, only_in_stock, color, plan.boost
+                    )
             if not ranked and terms and color is not None:
-                color = None
-                ranked = self._rank(terms, cat, lo, hi, only_in_stock, color, plan.boost)
+                color = None  # no product in that colour: say so by returning the others
+                ranked, _ = self._select(match, cat, lo, hi, only_in_stock, color, plan.boost)
 
         parsed = replace(
             text,
@@ -574,16 +619,42 @@ class CatalogIndex:
         hits = [Hit(self._ids[i], round(score, 4)) for score, i in page]
         return SearchResult(parsed, hits, len(ranked))
 
-    def _rank(
+    def _match(self, terms: tuple[_Term, ...]) -> _Match | None:
+        """BM25F scores and matched idf mass per product, before any filter."""
+        if not terms:
+            return None
+        scores: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        total = 0.0
+        for term in terms:
+            best: dict[int, tuple[float, float]] = {}
+            top = 0.0
+            for s, weight in term.alts:
+                idf = self._idf.get(s, 0.0) * weight
+                top = max(top, idf)
+                scale = idf * (_K1 + 1.0)
+                for i, tf in self._postings.get(s, {}).items():
+                    sc = scale * tf / (tf + _K1)
+                    if (prev := best.get(i)) is None or sc > prev[0]:
+                        best[i] = (sc, idf)
+            total += top
+            for i, (sc, idf) in best.items():
+                scores[i] += sc
+                covered[i] += idf
+        return _Match(scores, {i: c / total for i, c in covered.items()} if total else {})
+
+    def _select(
         self,
-        terms: tuple[_Term, ...],
+        match: _Match | None,
         category: str | None,
         lo: int | None,
         hi: int | None,
         only_in_stock: bool,
         color: str | None,
         boost: frozenset[str],
-    ) -> list[tuple[float, int]]:
+    ) -> tuple[list[tuple[float, int]], float]:
+        """Filtered, ranked (score, position) pairs and the best coverage among them."""
+
         def keep(i: int) -> bool:
             return (
                 (category is None or self._category[i] == category)
@@ -600,37 +671,21 @@ class CatalogIndex:
                 score *= _CATEGORY_BOOST
             return round(score, 6)
 
-        if not terms:
+        if match is None:  # no words: every product that passes the filters, cheapest first
             scored = [(adjust(i, 1.0), i) for i in range(len(self._ids)) if keep(i)]
             scored.sort(key=lambda si: (-si[0], self._price[si[1]], self._ids[si[1]]))
-            return scored
+            return scored, 1.0
 
-        scores: dict[int, float] = defaultdict(float)
-        covered: dict[int, float] = defaultdict(float)
-        total = 0.0
-        for term in terms:
-            best: dict[int, tuple[float, float]] = {}
-            top = 0.0
-            for s, weight in term.alts:
-                idf = self._idf.get(s, 0.0) * weight
-                top = max(top, idf)
-                for i, sc in self._postings.get(s, {}).items():
-                    if (prev := best.get(i)) is None or sc * weight > prev[0]:
-                        best[i] = (sc * weight, idf)
-            total += top
-            for i, (sc, idf) in best.items():
-                scores[i] += sc
-                covered[i] += idf
-        if not total:
-            return []
-        kept = [i for i in scores if keep(i)]
+        coverage = match.coverage
+        kept = [i for i in coverage if keep(i)]
+        best = max((coverage[i] for i in kept), default=0.0)
         # Drop products that match much less of the query than the best one does
         # ("water bottle": not every product whose description mentions water).
-        floor = 0.5 * max((covered[i] for i in kept), default=0.0) - 1e-9
+        floor = 0.5 * best - 1e-9
         scored = [
-            (adjust(i, scores[i] * (0.5 + 0.5 * covered[i] / total)), i)
+            (adjust(i, match.scores[i] * (0.5 + 0.5 * coverage[i])), i)
             for i in kept
-            if covered[i] >= floor
+            if coverage[i] >= floor
         ]
         scored.sort(key=lambda si: (-si[0], self._ids[si[1]]))
-        return scored
+        return scored, best

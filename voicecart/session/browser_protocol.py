@@ -104,7 +104,8 @@ def float32_to_pcm16(raw: bytes) -> bytes:
     samples = np.frombuffer(raw, dtype="<f4")
     if not np.all(np.isfinite(samples)):
         raise ValueError("float32 audio contains NaN or infinity")
-    return (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+    pcm: bytes = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+    return pcm
 
 
 # ---- outbound -------------------------------------------------------------

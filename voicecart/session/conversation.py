@@ -30,7 +30,9 @@ class Conversation:
         )
 
     def function_call(self, name: str, call_id: str, arguments: str) -> None:
-        self._add({"type": "function_call", "name": name, "call_id": call_id, "arguments": arguments})
+        self._add(
+            {"type": "function_call", "name": name, "call_id": call_id, "arguments": arguments}
+        )
 
     def function_output(self, call_id: str, output: str) -> None:
         self._add({"type": "function_call_output", "call_id": call_id, "output": output})

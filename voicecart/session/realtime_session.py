@@ -439,9 +439,7 @@ class RealtimeSession:
                 answer.set_result(decode_server_sdp(str(event.get("server_sdp", ""))))
         elif kind == "error":
             err = event.get("error") or {}
-            log.warning(
-                "upstream error", extra={"session": self.id, "code": err.get("code")}
-            )
+            log.warning("upstream error", extra={"session": self.id, "code": err.get("code")})
             answer = self._avatar_answer
             if answer is not None and not answer.done() and "avatar" in str(err).lower():
                 answer.set_exception(
@@ -500,7 +498,9 @@ class RealtimeSession:
                 "item": {"type": "function_call_output", "call_id": call_id, "output": output},
             }
         )
-        await self._to_browser({"type": "function_call_completed", "name": name, "call_id": call_id})
+        await self._to_browser(
+            {"type": "function_call_completed", "name": name, "call_id": call_id}
+        )
         await self._to_browser(
             {
                 "type": "tool_result",
@@ -556,7 +556,9 @@ class RealtimeSession:
                 if interrupted is not None or pending_tools:
                     await conn.send({"type": "response.create"})
             except Exception:
-                log.info("upstream reconnect failed", extra={"session": self.id, "attempt": attempt})
+                log.info(
+                    "upstream reconnect failed", extra={"session": self.id, "attempt": attempt}
+                )
                 continue
             self._conn = conn
             self._conn_ready.set()
@@ -571,7 +573,10 @@ class RealtimeSession:
             )
             return True
         await self._to_browser(
-            bp.error("the voice service is unavailable; please try again later", code="upstream_unavailable")
+            bp.error(
+                "the voice service is unavailable; please try again later",
+                code="upstream_unavailable",
+            )
         )
         return False
 
@@ -619,5 +624,7 @@ def _validation_error(exc: ValueError) -> Event:
             )
         if first.get("type") == "union_tag_not_found":
             return bp.error("message has no 'type'", code="invalid_message", field="type")
-        return bp.error(f"{field or 'message'}: {first.get('msg')}", code="invalid_message", field=field)
+        return bp.error(
+            f"{field or 'message'}: {first.get('msg')}", code="invalid_message", field=field
+        )
     return bp.error(str(exc), code="invalid_message")

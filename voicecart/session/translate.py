@@ -24,7 +24,11 @@ def ice_servers_of(session: dict[str, Any]) -> list[dict[str, Any]]:
     """ICE servers from wherever the service put them in ``session.updated``."""
     avatar = session.get("avatar") or {}
     rtc = session.get("rtc") or {}
-    for candidate in (avatar.get("ice_servers"), rtc.get("ice_servers"), session.get("ice_servers")):
+    for candidate in (
+        avatar.get("ice_servers"),
+        rtc.get("ice_servers"),
+        session.get("ice_servers"),
+    ):
         if isinstance(candidate, list):
             servers: list[dict[str, Any]] = []
             for entry in candidate:

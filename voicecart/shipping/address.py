@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import usaddress
 from pydantic import BaseModel, ConfigDict
-from text_to_num import alpha2digit  # type: ignore[import-untyped]
+from text_to_num import alpha2digit
 
 from voicecart.errors import FieldError, ValidationFailed
 from voicecart.shipping.regions import (

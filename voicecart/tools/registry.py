@@ -3,7 +3,7 @@
     registry = ToolRegistry()
 
     @registry.tool
-    async def get_order(ctx: ToolContext, order_id: Annotated[str, Field(pattern=...)]) -> ToolResult:
+    async def get_order(ctx: ToolContext, order_id: Annotated[str, Field(...)]) -> ToolResult:
         '''Look up an order by its eight-digit number.'''
 
 Arguments are validated against the generated model before the handler runs.
@@ -103,7 +103,7 @@ class ToolRegistry:
     def tool(
         self, fn: Handler | None = None, *, timeout: float | None = None, name: str | None = None
     ) -> Any:
-        """Register ``async def fn(ctx, **params) -> ToolResult``; its docstring is the description."""
+        """Register ``async def fn(ctx, **params) -> ToolResult``; the docstring describes it."""
 
         def register(handler: Handler) -> Handler:
             self.add(handler, timeout=timeout, name=name)
@@ -129,9 +129,7 @@ class ToolRegistry:
         description = inspect.cleandoc(handler.__doc__ or "").strip()
         if not description:
             raise ValueError(f"tool {tool_name!r} needs a docstring: it is the model's manual")
-        tool = Tool(
-            tool_name, description, model, handler, timeout or self.default_timeout
-        )
+        tool = Tool(tool_name, description, model, handler, timeout or self.default_timeout)
         self._tools[tool_name] = tool
         return tool
 
@@ -143,9 +141,7 @@ class ToolRegistry:
 
     def definitions(self, only: Iterable[str] | None = None) -> list[dict[str, Any]]:
         wanted = set(only) if only is not None else None
-        return [
-            t.definition() for n, t in self._tools.items() if wanted is None or n in wanted
-        ]
+        return [t.definition() for n, t in self._tools.items() if wanted is None or n in wanted]
 
     async def run(self, name: str, arguments: str | dict[str, Any], ctx: Any) -> ToolOutcome:
         """Validate and run one call. Never raises: failures become outputs for the model."""
@@ -193,7 +189,9 @@ class ToolRegistry:
             )
         try:
             async with asyncio.timeout(tool.timeout):
-                result = await tool.handler(ctx, **params.model_dump())
+                result = await tool.handler(
+                    ctx, **{name: getattr(params, name) for name in type(params).model_fields}
+                )
         except TimeoutError:
             msg = f"{name} took longer than {tool.timeout:g} s and was stopped"
             return done(False, {"error": msg, "retryable": True}, raw, error=msg)
