@@ -412,7 +412,7 @@ class FakeVoiceLive:
             "status": HTTPStatus.SWITCHING_PROTOCOLS.value,
         }
         self.handshakes.append(record)
-        if False:
+        if url.path != REALTIME_PATH:
             record["status"] = HTTPStatus.NOT_FOUND.value
             return connection.respond(HTTPStatus.NOT_FOUND, f"Not Found: {url.path}\n")
         if self.api_key is not None:

@@ -32,7 +32,6 @@ from azure.ai.voicelive.models import (
     FunctionTool,
     InputTextContentPart,
     RequestSession,
-    ServerEvent,
     ServerVad,
     UserMessageItem,
 )
@@ -89,19 +88,19 @@ async def start_fake() -> AsyncIterator[StartFake]:
         await fake.stop()
 
 
-def kind(event: ServerEvent) -> str:
+def kind(event: Any) -> str:
     value = event.type
     return str(getattr(value, "value", value))
 
 
-async def recv(conn: VoiceLiveConnection, seconds: float = 5) -> ServerEvent:
+async def recv(conn: VoiceLiveConnection, seconds: float = 5) -> Any:
     async with asyncio.timeout(seconds):
         return await conn.recv()
 
 
-async def recv_until(conn: VoiceLiveConnection, last: str, seconds: float = 5) -> list[ServerEvent]:
+async def recv_until(conn: VoiceLiveConnection, last: str, seconds: float = 5) -> list[Any]:
     """Events up to and including the first one of type ``last``."""
-    events: list[ServerEvent] = []
+    events: list[Any] = []
     async with asyncio.timeout(seconds):
         while True:
             event = await conn.recv()

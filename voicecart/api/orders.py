@@ -151,7 +151,7 @@ async def seed_order(
     status_code=201,
     responses={
         200: {"model": OrderPublic, "description": "Repeat of an earlier request"},
-        **error_responses(409, 422),
+        **error_responses(400, 409, 422),
     },
 )
 async def create_order(

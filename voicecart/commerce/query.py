@@ -100,10 +100,11 @@ _ASCII_SEPARATORS = bytes(
 )
 
 
-def _chunks(text: str) -> list[str]:
+def _spaced(text: str) -> str:
+    """``text`` with every separator character replaced by a space."""
     if text.isascii():  # bytes.translate is several times faster than str.translate
-        return text.encode().translate(_ASCII_SEPARATORS).decode().split()
-    return text.translate(_SEPARATORS).split()
+        return text.encode().translate(_ASCII_SEPARATORS).decode()
+    return text.translate(_SEPARATORS)
 
 
 _IRREGULAR = {
@@ -151,15 +152,14 @@ def split_words(text: str) -> tuple[list[str], list[str]]:
     dropped, hyphens split words, and "t-shirt" is also offered as "tshirt".
     """
     joined: list[str] = []
+    spaced = _spaced(text)
     if "-" in text:
-        spaced = text.translate(_SEPARATORS)
         for chunk in _hyphenated(spaced):
             parts = chunk.split("-")
             if 1 < len(parts) - parts.count("") <= 3:
                 joined.append("".join(parts))
-        chunks = spaced.replace("-", " ").split()
-    else:
-        chunks = _chunks(text)
+        spaced = spaced.replace("-", " ")
+    chunks = spaced.split()
     if "'" in text:
         chunks = [u for u in (_unquote(c) if "'" in c else c for c in chunks) if u]
         joined = [u for u in (_unquote(j) for j in joined) if u]

@@ -10,10 +10,12 @@ vocabulary and ranks products:
 
 * each unknown word is corrected to a catalog word: joined with its neighbour when the
   joined form is a catalog word ("head fones" -> "headphones", "ear buds" -> "earbuds"),
-  else by edit similarity (rapidfuzz ratio >= 80, same first letter, similar length),
-  else by sound (equal metaphone keys: "tint" -> "tent", at a reduced weight), else by
-  being the prefix of a product-name word; a word that cannot be resolved is dropped,
-  and a query made only of such words finds nothing;
+  else by spelling (rapidfuzz ratio >= 80 with the same first letter and a similar
+  length, and below 90 also the same metaphone key: "shoos" -> "shoes"), else by sound
+  alone (same metaphone key, ratio >= 70: "tint" -> "tent", at a reduced weight), else
+  as the prefix of product-name words. Shoppers mostly say real words the catalog does
+  not have ("skirt", "lamp"), hence the caution. A word that cannot be resolved is
+  dropped, and a query made only of such words finds nothing;
 * category names and slugs ("electronics", "home and kitchen") filter; a query made only
   of one category's synonyms ("tents", "shoes", "gadgets") filters too; synonyms beside
   other words ("running shoes") only boost that category. A filter taken from the text
@@ -23,8 +25,13 @@ vocabulary and ranks products:
   are also product words ("cream" in "hand cream") stay ordinary search terms;
 * ranking is BM25F: field weights name 3, tags 2, category 1.5, brand 1.5, colours 1,
   description 1; a query word that is in no product name also matches name words it
-  prefixes ("cook" -> "cooker"); documents matching more of the query words rank higher;
-  out-of-stock products get a small penalty.
+  prefixes ("cook" -> "cooker"); products matching more of the query words rank higher,
+  and those matching less than half as much of it as the best one are left out;
+  out-of-stock products get a small penalty (x0.85). Without words ("anything under
+  twenty dollars") every product passing the filters is listed, cheapest first.
+
+Corrections and whole query analyses are cached per index (bounded dicts), so a repeated
+spoken query costs only the ranking.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import filterfalse
+from itertools import chain, filterfalse
 from typing import Final
 
 import jellyfish
@@ -236,7 +243,7 @@ class CatalogIndex:
             self._price.append(doc.price_cents)
             self._stock.append(doc.stock)
             self._category.append(doc.category)
-            colors = frozenset(normalize_color(c) for c in doc.colors)
+            colors = frozenset(map(normalize_color, doc.colors))
             self._colors.append(colors)
             if doc.category not in cat_words:
                 cat_words[doc.category] = _field_words(doc.category.replace("-", " "))
@@ -248,7 +255,7 @@ class CatalogIndex:
                 words_of(doc.name),
                 [w for tag in doc.tags for w in words_of(tag)],
                 words_of(doc.brand),
-                [w for c in sorted(colors) for w in words_of(c)],
+                words_of(" ".join(sorted(colors))),
                 _field_words(doc.description),
             )
             for k, ws in enumerate(row):
@@ -260,10 +267,10 @@ class CatalogIndex:
         weights = [_WEIGHT[f] for f in _TEXT_FIELDS]
         b = [_LENGTH_B[f] for f in _TEXT_FIELDS]
         avg = [(t / n if n else 0.0) or 1.0 for t in totals]
-        counts = [Counter[str]() for _ in _TEXT_FIELDS]
-        for row in surfaces:
-            for k, ws in enumerate(row):
-                counts[k].update(ws)
+        counts = [
+            Counter(chain.from_iterable(row[k] for row in surfaces))
+            for k in range(len(_TEXT_FIELDS))
+        ]
         cat_counts = Counter(w for ws in cat_words.values() for w in ws)
         self._counts = [
             *((weights[k], c) for k, c in enumerate(counts)),
@@ -277,12 +284,15 @@ class CatalogIndex:
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         stem_of = stems.__getitem__
         for i, row in enumerate(surfaces):
+            acc: dict[str, float] = {}
+            get = acc.get
             for k, ws in enumerate(row):
                 if ws:
                     norm = weights[k] / (1.0 - b[k] + b[k] * len(ws) / avg[k])
-                    for st, tf in Counter(map(stem_of, ws)).items():
-                        posting = postings[st]
-                        posting[i] = posting.get(i, 0.0) + tf * norm
+                    for st in map(stem_of, ws):
+                        acc[st] = get(st, 0.0) + norm
+            for st, tf in acc.items():
+                postings[st][i] = tf
             self._name_stems.update(map(stem_of, row[0]))
         members: dict[str, list[int]] = defaultdict(list)
         for i, slug in enumerate(self._category):
@@ -432,7 +442,10 @@ class CatalogIndex:
             color=color,
             in_stock_only=in_stock,
         )
-        nothing = bool(words) and not terms and category is None
+        # Words were said, none of them is a catalog word: nothing to show ("xylophone"),
+        # rather than every product. A stray letter from the recognizer does not count.
+        unknown = any(t.stem is None and len(t.original) > 1 for t in words)
+        nothing = unknown and not terms and category is None
         return _Plan(parsed, tuple(terms), tuple(category_terms), boost, nothing)
 
     def _term(self, tok: _Tok) -> _Term:
