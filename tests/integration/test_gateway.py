@@ -127,8 +127,7 @@ def gateway(tmp_path: Path, fake_url: str, **overrides: Any) -> Iterator[str]:
 
 @pytest.fixture
 async def base_url(tmp_path: Path, fake: FakeVoiceLive) -> AsyncIterator[str]:
-    url = await fake.start() if False else fake.base_url
-    with gateway(tmp_path, url) as base:
+    with gateway(tmp_path, fake.base_url) as base:
         yield base
 
 

@@ -286,6 +286,19 @@ def test_unknown_word_finds_nothing(index: CatalogIndex) -> None:
     assert index.parse("xylophone").corrections == {}
 
 
+def test_real_words_the_catalog_lacks_are_not_forced_onto_it(index: CatalogIndex) -> None:
+    # "skirt" is one letter away from "shirt", "book" from "boot": they are other things.
+    for query in ("skirt", "book", "pillow", "sofa"):
+        result = index.search(query)
+        assert (result.total, result.parsed.corrections) == (0, {}), query
+
+
+def test_stray_letter_is_ignored(index: CatalogIndex) -> None:
+    footwear = sum(d.category == "footwear" for d in DOCS)
+    assert index.search("x", category="footwear").total == footwear
+    assert ids(index.search("tent x")) == [TENT]
+
+
 def test_category_only_query_lists_the_category(index: CatalogIndex) -> None:
     result = index.search("anything in electronics under a hundred dollars")
 

@@ -6,11 +6,13 @@ client bug, so we answer 422 naming the parameter instead.
 
 from __future__ import annotations
 
-from fastapi import Request
 from fastapi.exceptions import RequestValidationError
+from starlette.requests import HTTPConnection
 
 
-async def no_repeated_query_params(request: Request) -> None:
+async def no_repeated_query_params(request: HTTPConnection) -> None:
+    if request.scope["type"] != "http":
+        return
     seen: set[str] = set()
     for name, _ in request.query_params.multi_items():
         if name in seen:
