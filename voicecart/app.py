@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request, Response
@@ -15,7 +16,7 @@ from fastapi.routing import APIRoute
 from voicecart import __version__
 from voicecart.api import errors, health, orders, products, sessions, shipments
 from voicecart.api.query_guard import no_repeated_query_params
-from voicecart.calls.recorder import CallRecorder
+from voicecart.calls.recorder import CallRecorder, abandon_stale
 from voicecart.commerce.catalog import build_index
 from voicecart.commerce.catalog_data import seed_catalog, shipped_categories
 from voicecart.config import Settings, get_settings
@@ -23,6 +24,7 @@ from voicecart.runtime import Runtime
 from voicecart.session.manager import SessionManager, upstream_from_settings
 from voicecart.storage import migrate
 from voicecart.storage.db import Database
+from voicecart.tools.backends import close_http_clients
 from voicecart.tools.context import ToolContext
 from voicecart.tools.registry import ToolRegistry
 from voicecart.tools.store_tools import register_store_tools
@@ -50,6 +52,13 @@ async def start_runtime(settings: Settings) -> Runtime:
         index = await build_index(session, synonyms)
     runtime = Runtime(settings=settings, db=db, catalog_index=index)
     runtime.sessions = _session_manager(runtime)
+    # Calls left "active" by a crash or restart are closed and queued for analysis.
+    stale_after = timedelta(
+        seconds=settings.session_idle_seconds + settings.session_grace_seconds + 60
+    )
+    abandoned = await abandon_stale(db, older_than=stale_after)
+    if abandoned:
+        log.info("stale calls closed", extra={"calls": abandoned})
     return runtime
 
 
@@ -91,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             if runtime.sessions is not None:
                 await runtime.sessions.shutdown()
+            await close_http_clients()
             await runtime.db.dispose()
 
     app = FastAPI(

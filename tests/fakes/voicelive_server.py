@@ -236,7 +236,8 @@ class FakeVoiceLive:
         self.transcripts = list(transcripts or [])
         self.audio_chunk_ms = audio_chunk_ms
         self.echo = echo
-        self.ice_servers = [dict(s) for s in (ice_servers or DEFAULT_ICE_SERVERS)]
+        chosen = DEFAULT_ICE_SERVERS if ice_servers is None else ice_servers
+        self.ice_servers = [dict(s) for s in chosen]
         self.stream_delay = stream_delay
 
         # Recordings, for assertions.

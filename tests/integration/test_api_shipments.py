@@ -56,7 +56,7 @@ async def test_spoken_address_creates_a_tracked_shipment(
     assert ship["address"]["postal_code"] == "98101"
     assert is_valid(ship["tracking_number"])
     assert ship["carrier"] == "Northwind Parcel"
-    assert [e["status"] for e in ship["timeline"]][0] == "created"
+    assert ship["timeline"][0]["status"] == "created"
     assert ship["timeline"][0]["reached"] is True
     assert ship["timeline"][-1]["status"] == "delivered"
     assert ship["timeline"][-1]["reached"] is False

@@ -60,6 +60,11 @@ RULES = [
         after_tool="We have the Trailblazer Running Shoe.",
     ),
     Rule(pattern=r"hello", reply="Hello! Welcome to Contoso. How can I help you today?"),
+    Rule(
+        pattern=r"buy one",
+        call=("create_order", {"lines": [{"product_id": 1, "quantity": 1}]}),
+        after_tool="Your order is placed.",
+    ),
 ]
 
 
@@ -382,3 +387,57 @@ async def test_unreachable_upstream_is_a_clear_502(tmp_path: Path) -> None:
             assert r.status_code == 502
             assert "unavailable" in r.json()["detail"]
             assert ENGINE_KEY not in r.text
+
+
+async def test_call_is_captured_and_queued_for_analysis(
+    tmp_path: Path, fake: FakeVoiceLive
+) -> None:
+    from sqlalchemy import select
+
+    from voicecart.calls.models import Call
+    from voicecart.calls.repo import get_call
+    from voicecart.commerce.models import Order
+    from voicecart.storage.db import Database
+    from voicecart.storage.outbox import OutboxMessage
+
+    with gateway(tmp_path, fake.base_url) as base:
+        async with httpx.AsyncClient(base_url=base) as http:
+            created = await _create(http)
+            async with _browser(base, created) as browser:
+                await browser.wait_for(lambda m: m["type"] == "session_ready")
+                await browser.send({"type": "user_text", "text": "hello"})
+                await browser.wait_for(lambda m: m["type"] == "assistant_transcript_done")
+                await browser.send({"type": "user_text", "text": "I want to buy one"})
+                card = await browser.wait_for(lambda m: m["type"] == "tool_result")
+                assert card["card"]["kind"] == "order"
+                await browser.wait_for(
+                    lambda m: (
+                        m["type"] == "assistant_transcript_done" and "order" in m["transcript"]
+                    )
+                )
+            auth = {"Authorization": f"Bearer {created['token']}"}
+            r = await http.delete(f"/sessions/{created['session_id']}", headers=auth)
+            assert r.status_code == 200
+        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'gw.db'}")
+        try:
+            async with db.session() as s:
+                detail = await get_call(s, created["call_id"])
+                outbox = (
+                    await s.scalars(
+                        select(OutboxMessage).where(OutboxMessage.topic == "call.ended")
+                    )
+                ).all()
+                order = await s.scalar(select(Order).where(Order.call_id == created["call_id"]))
+                status = await s.scalar(select(Call.status).where(Call.id == created["call_id"]))
+        finally:
+            await db.dispose()
+    texts = [(t.speaker, t.text) for t in detail.turns]
+    assert ("user", "hello") in texts
+    assert ("user", "I want to buy one") in texts
+    assert any(sp == "assistant" and "Welcome" in tx for sp, tx in texts)
+    assert [tc.name for tc in detail.tool_calls] == ["create_order"]
+    assert detail.tool_calls[0].ok
+    assert order is not None
+    assert ("order", order.id) in {(ln.kind, ln.ref) for ln in detail.links}
+    assert status == "ended"
+    assert [m.key for m in outbox] == [created["call_id"]]
