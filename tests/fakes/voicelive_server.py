@@ -104,6 +104,12 @@ def is_soft_protocol_complaint(message: str, event: Event | None = None) -> bool
     return False
 
 
+def _default_protocol_dir() -> str:
+    """``shared/protocol`` beside the checkout (as CI lays it out), else the workplace path."""
+    beside = Path(__file__).resolve().parents[3] / "shared" / "protocol"
+    return str(beside) if (beside / "validate.py").is_file() else DEFAULT_PROTOCOL_DIR
+
+
 class ProtocolValidatorMissing(RuntimeError):
     """The shared protocol validator (``validate.py``) cannot be imported."""
 
@@ -119,7 +125,7 @@ def load_protocol_validator(directory: str | os.PathLike[str] | None = None) -> 
     to ``sys.path`` and the module is imported from there (never copied).
     Raises :class:`ProtocolValidatorMissing` with a clear message when it is unavailable.
     """
-    where = Path(directory or os.environ.get(PROTOCOL_DIR_ENV) or DEFAULT_PROTOCOL_DIR)
+    where = Path(directory or os.environ.get(PROTOCOL_DIR_ENV) or _default_protocol_dir())
     script = where / "validate.py"
     if not script.is_file():
         raise ProtocolValidatorMissing(
