@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import AsyncExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import orjson
@@ -55,6 +55,9 @@ class UpstreamOptions:
     use_entra_id: bool = False
     open_timeout: float = 10.0
     max_message_bytes: int = 8 << 20
+    # An azure-core (async) TokenCredential to use instead of an API key; when
+    # neither is given, DefaultAzureCredential (Entra ID) is created.
+    credential: Any = field(default=None, compare=False, repr=False)
 
 
 class _SdkConnection:
@@ -107,7 +110,9 @@ class VoiceLiveUpstream:
 
     def _make_credential(self) -> Any:
         if self._credential is None:
-            if self.options.api_key is not None:
+            if self.options.credential is not None:
+                self._credential = self.options.credential
+            elif self.options.api_key is not None:
                 from azure.core.credentials import AzureKeyCredential
 
                 self._credential = AzureKeyCredential(self.options.api_key)
