@@ -41,6 +41,20 @@ class AudioChunk(_Strict):
             raise ValueError("must not be empty")
         return value
 
+    def pcm16_base64(self) -> tuple[str, int]:
+        """The chunk as base64 PCM16 for the upstream, and its byte length.
+
+        PCM16 input passes through as received (already validated): no decode and
+        re-encode on the hot path.
+        """
+        if self.encoding == "pcm16":
+            size = len(self.data) * 3 // 4 - self.data.count("=", -2)
+            if size % 2:
+                raise ValueError("pcm16 audio must have an even number of bytes")
+            return self.data, size
+        pcm = self.pcm16()
+        return base64.b64encode(pcm).decode("ascii"), len(pcm)
+
     def pcm16(self) -> bytes:
         """The chunk as 16-bit little-endian PCM (what the upstream takes)."""
         raw = base64.b64decode(self.data)

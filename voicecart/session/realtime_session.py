@@ -292,11 +292,11 @@ class RealtimeSession:
             return
         if isinstance(msg, bp.AudioChunk):
             try:
-                pcm = msg.pcm16()
+                audio, size = msg.pcm16_base64()
             except ValueError as exc:
                 await self._to_browser(bp.error(str(exc), code="invalid_audio", field="data"))
                 return
-            if not self._audio_budget.take(len(pcm)):
+            if not self._audio_budget.take(size):
                 now = time.monotonic()
                 if now - self._rate_error_at > 1.0:
                     self._rate_error_at = now
@@ -307,9 +307,7 @@ class RealtimeSession:
                         )
                     )
                 return
-            await self._send_upstream(
-                {"type": "input_audio_buffer.append", "audio": base64.b64encode(pcm).decode()}
-            )
+            await self._send_upstream({"type": "input_audio_buffer.append", "audio": audio})
         elif isinstance(msg, bp.CommitAudio):
             await self.commit_audio()
         elif isinstance(msg, bp.ClearAudio):
