@@ -13,15 +13,19 @@ Scenarios, in order:
 * ``seed_search`` ``GET /api/products/search?category=…&price=…``: the seed's filter search
 * ``order``       ``POST /api/orders``: one line, quantity 1, unique ``Idempotency-Key``
 
+Stock is never refilled: the order scenario rotates over the ``--order-products`` products
+with the most stock, and ``409`` (out of stock) answers are counted apart from errors.
+
 The client shares the machine with the server (and with PostgreSQL), so the client's own
-CPU time, the server process's CPU time and the whole machine's busy time are reported
-for each measured window. The server is one process (``voicecart serve`` has no
-``--workers`` option). Traffic goes only to 127.0.0.1.
+CPU time, the server process's CPU time (also per request) and the rest of the machine's
+busy time are reported for each measured window. The server is one process (``voicecart
+serve`` has no ``--workers`` option) and runs at log level ``warning`` (no access log) by
+default. Traffic goes only to 127.0.0.1. Results are described in docs/benchmarks.md.
 
 Usage::
 
     .venv/bin/python bench/commerce.py [--clients 50] [--duration 10] [--warmup 2]
-        [--backends sqlite,postgres] [--json PATH] [--markdown]
+        [--backends sqlite,postgres] [--order-products 30] [--json PATH] [--markdown]
 
 Targets (reported as met / not met, never asserted): search p99 < 10 ms, order p99 < 20 ms.
 """
@@ -336,6 +340,13 @@ class ScenarioResult:
     note: str | None = None
 
     @property
+    def server_cpu_per_request_ms(self) -> float | None:
+        """Server process CPU per request: the steadiest number on a shared machine."""
+        if self.server_cpu_s is None or not self.requests:
+            return None
+        return 1000 * self.server_cpu_s / self.requests
+
+    @property
     def expected_count(self) -> int:
         return sum(self.expected_errors.values())
 
@@ -361,6 +372,11 @@ class ScenarioResult:
             "error_samples": self.error_samples,
             "client_cpu_s": round(self.client_cpu_s, 3),
             "server_cpu_s": None if self.server_cpu_s is None else round(self.server_cpu_s, 3),
+            "server_cpu_per_request_ms": (
+                None
+                if self.server_cpu_per_request_ms is None
+                else round(self.server_cpu_per_request_ms, 3)
+            ),
             "machine_busy_cpu_s": (
                 None if self.machine_busy_s is None else round(self.machine_busy_s, 3)
             ),
@@ -616,8 +632,8 @@ async def wait_ready(http: aiohttp.ClientSession, server: Server, timeout_s: flo
     raise BenchError(f"server not ready after {timeout_s:.0f}s (last: {last})")
 
 
-async def pick_order_products(http: aiohttp.ClientSession, base_url: str) -> list[int]:
-    """In-stock products with the most stock first (there is no restock endpoint)."""
+async def pick_order_products(http: aiohttp.ClientSession, base_url: str, count: int) -> list[int]:
+    """The ``count`` in-stock products with the most stock (there is no restock endpoint)."""
     url = base_url + "/api/products?" + urlencode({"q": "", "limit": 100, "in_stock": "true"})
     async with http.get(url) as resp:
         if resp.status != 200:
@@ -625,7 +641,7 @@ async def pick_order_products(http: aiohttp.ClientSession, base_url: str) -> lis
         payload = await resp.json()
     items = [i for i in payload.get("items", []) if int(i.get("stock", 0)) > 0]
     items.sort(key=lambda i: (-int(i["stock"]), int(i["id"])))
-    return [int(i["id"]) for i in items]
+    return [int(i["id"]) for i in items[:count]]
 
 
 # --------------------------------------------------------------------------- databases
@@ -712,7 +728,7 @@ async def load_backend(server: Server, args: argparse.Namespace, result: Backend
         ]
         for make in scenarios:
             result.scenarios.append(await _run(http, server, args, result.backend, make()))
-        product_ids = await pick_order_products(http, server.base_url)
+        product_ids = await pick_order_products(http, server.base_url, args.order_products)
         if not product_ids:
             result.scenarios.append(_skipped("order", "no product in stock"))
         else:
@@ -931,6 +947,7 @@ COLUMNS = (
     "p99/base p99",
     "client CPU",
     "server CPU",
+    "server CPU/req ms",
     "other CPU",
 )
 
@@ -957,6 +974,7 @@ def table_rows(result: BackendResult) -> list[list[str]]:
                 _fmt(s.baseline_p99_ratio, 1) + "×" if s.baseline_p99_ratio else "-",
                 _pct_of_core(s.client_cpu_s, wall),
                 _pct_of_core(s.server_cpu_s, wall),
+                _fmt(s.server_cpu_per_request_ms),
                 _pct_of_core(other, wall),
             ]
         )
@@ -1014,6 +1032,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=os.environ.get("VOICECART_BENCH_PG", DEFAULT_PG_ADMIN_DSN),
         help="PostgreSQL admin database used to create/drop the benchmark database",
     )
+    parser.add_argument(
+        "--order-products",
+        type=int,
+        default=30,
+        help="order the N products with the most stock, in rotation (stock is never refilled)",
+    )
     parser.add_argument("--startup-timeout", type=float, default=120.0, help="seconds")
     parser.add_argument("--request-timeout", type=float, default=30.0, help="seconds")
     parser.add_argument(
@@ -1032,8 +1056,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     unknown = sorted(set(backends) - {"sqlite", "postgres"})
     if unknown or not backends:
         parser.error(f"unknown backend(s): {', '.join(unknown) or '(none)'}")
-    if args.clients < 1 or args.duration <= 0 or args.warmup < 0:
-        parser.error("--clients must be >= 1, --duration > 0, --warmup >= 0")
+    if args.clients < 1 or args.duration <= 0 or args.warmup < 0 or args.order_products < 1:
+        parser.error("--clients and --order-products must be >= 1, --duration > 0, --warmup >= 0")
     if not (HOST in args.pg_admin_dsn or "localhost" in args.pg_admin_dsn):
         parser.error("--pg-admin-dsn must point at 127.0.0.1 (the benchmark stays on loopback)")
     args.backend_list = backends
@@ -1078,7 +1102,8 @@ def main(argv: list[str] | None = None) -> int:
             console.print("\n" + verdict_line(result), markup=False, soft_wrap=True)
     console.print(
         "\nLatency columns cover every answered request (2xx and error statuses); "
-        "client/server CPU are % of one core over the measured window; "
+        "client/server CPU are % of one core over the measured window (server CPU/req: "
+        "the server process's CPU time divided by the requests measured); "
         "'other CPU' is the rest of the machine's busy time in that window (PostgreSQL's "
         "processes, and anything else running)."
     )
@@ -1093,6 +1118,7 @@ def main(argv: list[str] | None = None) -> int:
                 "warmup_s": args.warmup,
                 "backends": args.backend_list,
                 "server_log_level": args.server_log_level,
+                "order_products": args.order_products,
                 "request_timeout_s": args.request_timeout,
             },
             "targets_p99_ms": TARGETS_MS,

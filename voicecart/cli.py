@@ -1,4 +1,4 @@
-"""``voicecart`` command line: serve, db upgrade, db seed (and more as the product grows)."""
+"""``voicecart`` command line: serve, engine, db upgrade, db seed (more as the product grows)."""
 
 from __future__ import annotations
 
@@ -53,8 +53,23 @@ def serve(
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
-        ws_max_size=1 << 20,
+        ws_max_size=16 << 20,  # our handlers answer oversize messages with an error
     )
+
+
+@app.command()
+def engine(
+    host: str | None = typer.Option(None, help="Bind address (default VOICECART_ENGINE_HOST)"),
+    port: int | None = typer.Option(None, help="Port (default VOICECART_ENGINE_PORT, 8765)"),
+) -> None:
+    """Serve only the local realtime engine (Voice Live protocol at /voice-live/realtime)."""
+    from voicecart.engine.server import run_engine
+
+    settings = _settings(engine_host=host, engine_port=port)
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
+    )
+    run_engine(settings, settings.engine_host, settings.engine_port)
 
 
 @db_app.command("upgrade")
