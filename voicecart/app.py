@@ -17,9 +17,10 @@ from voicecart import __version__
 from voicecart.api import errors, health, orders, products, sessions, shipments
 from voicecart.api.query_guard import no_repeated_query_params
 from voicecart.calls.recorder import CallRecorder, abandon_stale
-from voicecart.commerce.catalog import build_index
+from voicecart.commerce.catalog import CategoryDirectory, build_index
 from voicecart.commerce.catalog_data import seed_catalog, shipped_categories
 from voicecart.config import Settings, get_settings
+from voicecart.engine.server import mount_engine
 from voicecart.runtime import Runtime
 from voicecart.session.manager import SessionManager, upstream_from_settings
 from voicecart.storage import migrate
@@ -50,7 +51,8 @@ async def start_runtime(settings: Settings) -> Runtime:
                 log.info("catalog seeded", extra={"products_added": report.products_added})
         synonyms = {c.slug: c.synonyms for c in shipped_categories()}
         index = await build_index(session, synonyms)
-    runtime = Runtime(settings=settings, db=db, catalog_index=index)
+        categories = await CategoryDirectory.load(session)
+    runtime = Runtime(settings=settings, db=db, catalog_index=index, categories=categories)
     runtime.sessions = _session_manager(runtime)
     # Calls left "active" by a crash or restart are closed and queued for analysis.
     stale_after = timedelta(
@@ -124,6 +126,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(orders.router)
     app.include_router(shipments.router)
     app.include_router(sessions.router)
+    # The local realtime engine (/voice-live/realtime): the gateway's default upstream.
+    mount_engine(app, settings)
     _mount_client(app)
     return app
 

@@ -107,6 +107,18 @@ class Settings(BaseSettings):
     engine_api_key: SecretStr | None = Field(
         None, validation_alias=_alias("VOICECART_ENGINE_API_KEY")
     )
+    engine_host: str = Field(
+        "127.0.0.1",
+        validation_alias=_alias("VOICECART_ENGINE_HOST"),
+        description="Bind address of the standalone `voicecart engine`.",
+    )
+    engine_port: int = Field(
+        8765,
+        ge=1,
+        le=65535,
+        validation_alias=_alias("VOICECART_ENGINE_PORT"),
+        description="Port of the standalone `voicecart engine`.",
+    )
     voice: str = Field("en-US-AvaNeural", validation_alias=_alias("VOICECART_VOICE"))
     transcription_model: str = Field(
         "azure-speech", validation_alias=_alias("VOICECART_TRANSCRIPTION_MODEL")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voicecart.commerce.catalog import CategoryDirectory
 from voicecart.commerce.search import CatalogIndex
 from voicecart.config import Settings
 from voicecart.session.manager import SessionManager
@@ -15,4 +16,5 @@ class Runtime:
     settings: Settings
     db: Database
     catalog_index: CatalogIndex
+    categories: CategoryDirectory
     sessions: SessionManager | None = None

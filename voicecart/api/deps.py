@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voicecart.commerce.catalog import CategoryDirectory
 from voicecart.commerce.search import CatalogIndex
 from voicecart.config import Settings
 from voicecart.runtime import Runtime
@@ -34,6 +35,11 @@ def get_index(runtime: RuntimeDep) -> CatalogIndex:
     return runtime.catalog_index
 
 
+def get_categories(runtime: RuntimeDep) -> CategoryDirectory:
+    return runtime.categories
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+CategoriesDep = Annotated[CategoryDirectory, Depends(get_categories)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 IndexDep = Annotated[CatalogIndex, Depends(get_index)]

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from voicecart.commerce.models import Product
+from voicecart.commerce.catalog import ProductView
 
 
 def dollars(cents: int) -> float:
@@ -75,7 +75,7 @@ def image_url(base_url: str, product_id: int) -> str:
     return f"{base_url.rstrip('/')}/api/products/{product_id}/image.svg"
 
 
-def to_seed(product: Product, category_name: str, base_url: str) -> SeedProduct:
+def to_seed(product: ProductView, category_name: str, base_url: str) -> SeedProduct:
     return SeedProduct(
         id=product.id,
         ProductName=product.name,
@@ -86,7 +86,9 @@ def to_seed(product: Product, category_name: str, base_url: str) -> SeedProduct:
     )
 
 
-def to_public(product: Product, category_name: str, base_url: str, currency: str) -> ProductPublic:
+def to_public(
+    product: ProductView, category_name: str, base_url: str, currency: str
+) -> ProductPublic:
     return ProductPublic(
         id=product.id,
         sku=product.sku,

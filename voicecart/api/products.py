@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import Field
 
-from voicecart.api.deps import IndexDep, SessionDep, SettingsDep
+from voicecart.api.deps import CategoriesDep, IndexDep, SessionDep, SettingsDep
 from voicecart.api.errors import error_responses
 from voicecart.api.product_schemas import (
     CategoryPublic,
@@ -36,10 +36,6 @@ def _cents(value: float | None) -> int | None:
     return None if value is None else round(value * 100)
 
 
-async def _category_names(session: SessionDep) -> dict[str, str]:
-    return {c.slug: c.name for c, _ in await catalog.list_categories(session)}
-
-
 @router.get(
     "/products/search",
     operation_id="seed_search_products",
@@ -48,22 +44,21 @@ async def _category_names(session: SessionDep) -> dict[str, str]:
 async def seed_search(
     request: Request,
     session: SessionDep,
+    categories: CategoriesDep,
     category: Annotated[
         str | None, Query(max_length=80, description="Category name, any case")
     ] = None,
     price: Annotated[Price | None, Query(description="Maximum price")] = None,
 ) -> list[SeedProduct]:
     """The seed's Contoso search: optional category (case-insensitive) and maximum price."""
-    names = await _category_names(session)
     slug: str | None = None
     if category is not None and category.strip():
-        found = await catalog.resolve_category(session, category)
-        if found is None:
+        slug = categories.resolve(category)
+        if slug is None:
             return []
-        slug = found.slug
     rows = await catalog.filter_products(session, category_slug=slug, max_price_cents=_cents(price))
     base = str(request.base_url)
-    return [to_seed(p, names[p.category_slug], base) for p in rows]
+    return [to_seed(p, categories.names[p.category_slug], base) for p in rows]
 
 
 @router.get(
@@ -74,15 +69,16 @@ async def seed_search(
 async def seed_by_category(
     request: Request,
     session: SessionDep,
+    categories: CategoriesDep,
     category: Annotated[str, Path(min_length=1, max_length=80)],
 ) -> list[SeedProduct]:
     """The seed's Contoso category listing (case-insensitive)."""
-    found = await catalog.resolve_category(session, category)
-    if found is None:
+    slug = categories.resolve(category)
+    if slug is None:
         raise NotFound("category", category)
-    rows = await catalog.filter_products(session, category_slug=found.slug)
+    rows = await catalog.filter_products(session, category_slug=slug)
     base = str(request.base_url)
-    return [to_seed(p, found.name, base) for p in rows]
+    return [to_seed(p, categories.names[slug], base) for p in rows]
 
 
 @router.get("/categories", operation_id="list_categories")
@@ -99,6 +95,7 @@ async def search(
     request: Request,
     session: SessionDep,
     index: IndexDep,
+    categories: CategoriesDep,
     settings: SettingsDep,
     q: Annotated[
         str,
@@ -117,10 +114,9 @@ async def search(
     """Free-text search tolerant to spelling and speech-recognition errors, with filters."""
     slug: str | None = None
     if category is not None and category.strip():
-        found = await catalog.resolve_category(session, category)
-        if found is None:
+        slug = categories.resolve(category)
+        if slug is None:
             raise ValidationFailed([FieldError("category", f"unknown category {category!r}")])
-        slug = found.slug
     if min_price is not None and max_price is not None and min_price > max_price:
         raise ValidationFailed([FieldError("min_price", "must not exceed max_price")])
     page = await catalog.search_products(
@@ -134,7 +130,7 @@ async def search(
         limit=limit,
         offset=offset,
     )
-    names = await _category_names(session)
+    names = categories.names
     base = str(request.base_url)
     parsed = page.parsed
     return SearchResponse(
@@ -163,11 +159,15 @@ async def search(
     responses=error_responses(404, 422),
 )
 async def product_detail(
-    request: Request, session: SessionDep, settings: SettingsDep, product_id: ProductId
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    categories: CategoriesDep,
+    product_id: ProductId,
 ) -> ProductPublic:
     """One product with stock and attributes (sizes, colours …)."""
     product = await catalog.get_product(session, product_id)
-    names = await _category_names(session)
+    names = categories.names
     return to_public(
         product, names[product.category_slug], str(request.base_url), settings.currency
     )

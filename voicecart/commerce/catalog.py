@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Protocol, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,12 +14,69 @@ from voicecart.commerce.search import CatalogIndex, CategoryInfo, ParsedQuery, S
 from voicecart.errors import NotFound
 
 
-def product_colors(product: Product) -> tuple[str, ...]:
+class ProductView(Protocol):
+    """A product's columns, read-only: an ORM ``Product`` or a plain result row."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category_slug(self) -> str: ...
+    @property
+    def brand(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def price_cents(self) -> int: ...
+    @property
+    def stock(self) -> int: ...
+    @property
+    def weight_grams(self) -> int: ...
+    @property
+    def attributes(self) -> dict[str, Any]: ...
+    @property
+    def tags(self) -> list[str]: ...
+
+
+# Reads that only display products select plain rows: building ORM objects was
+# most of the CPU time of a search request (see docs/benchmarks.md).
+_ROWS = select(*Product.__table__.c)
+
+
+@dataclass
+class CategoryDirectory:
+    """Categories by slug, and a case-insensitive lookup by slug or display name.
+
+    Categories change only when the catalog is seeded, so the running process
+    keeps them in memory instead of asking the database on every request.
+    """
+
+    names: dict[str, str] = field(default_factory=dict)
+    _lookup: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    async def load(cls, session: AsyncSession) -> CategoryDirectory:
+        directory = cls()
+        for c in (await session.scalars(select(Category))).all():
+            directory.names[c.slug] = c.name
+            directory._lookup[c.slug.lower()] = c.slug
+            directory._lookup[c.name.lower()] = c.slug
+        return directory
+
+    def resolve(self, name: str) -> str | None:
+        """The slug for a slug or display name in any case ("home & kitchen"), or None."""
+        return self._lookup.get(name.strip().lower())
+
+
+def product_colors(product: ProductView) -> tuple[str, ...]:
     colors = (product.attributes or {}).get("colors", [])
     return tuple(str(c) for c in colors) if isinstance(colors, list) else ()
 
 
-def search_doc(product: Product) -> SearchDoc:
+def search_doc(product: ProductView) -> SearchDoc:
     return SearchDoc(
         id=product.id,
         name=product.name,
@@ -71,12 +129,12 @@ async def get_product(session: AsyncSession, product_id: int) -> Product:
     return product
 
 
-async def products_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[Product]:
+async def products_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[ProductView]:
     """Rows for ``ids`` in the given order (fresh stock from the database)."""
     if not ids:
         return []
-    rows = (await session.scalars(select(Product).where(Product.id.in_(ids)))).all()
-    by_id = {p.id: p for p in rows}
+    rows = (await session.execute(_ROWS.where(Product.id.in_(ids)))).all()
+    by_id = {r.id: cast(ProductView, r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -85,20 +143,21 @@ async def filter_products(
     *,
     category_slug: str | None = None,
     max_price_cents: int | None = None,
-) -> list[Product]:
+) -> list[ProductView]:
     """The seed API's search: exact category (already resolved) and a maximum price."""
-    stmt = select(Product)
+    stmt = _ROWS
     if category_slug is not None:
         stmt = stmt.where(Product.category_slug == category_slug)
     if max_price_cents is not None:
         stmt = stmt.where(Product.price_cents <= max_price_cents)
-    return list((await session.scalars(stmt.order_by(Product.price_cents, Product.id))).all())
+    rows = (await session.execute(stmt.order_by(Product.price_cents, Product.id))).all()
+    return [cast(ProductView, r) for r in rows]
 
 
 @dataclass(frozen=True)
 class SearchPage:
     parsed: ParsedQuery
-    products: list[Product]
+    products: list[ProductView]
     total: int
 
 

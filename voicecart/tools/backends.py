@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from voicecart.api.product_schemas import image_url
 from voicecart.commerce import catalog
 from voicecart.commerce import orders as order_service
-from voicecart.commerce.models import Order, Product
+from voicecart.commerce.models import Order
 from voicecart.commerce.query import content_tokens, extract_price, prepare, stem, strip_noise
 from voicecart.errors import NotFound
 from voicecart.shipping import service as shipping
@@ -179,7 +179,7 @@ def product_image_path(product_id: int) -> str:
     return image_url("", product_id)
 
 
-def _product_info(product: Product, category_name: str) -> ProductInfo:
+def _product_info(product: catalog.ProductView, category_name: str) -> ProductInfo:
     return ProductInfo(
         id=product.id,
         name=product.name,
