@@ -119,6 +119,18 @@ class Settings(BaseSettings):
         validation_alias=_alias("VOICECART_ENGINE_PORT"),
         description="Port of the standalone `voicecart engine`.",
     )
+    brain_llm_url: str | None = Field(
+        None,
+        validation_alias=_alias("VOICECART_BRAIN_LLM_URL"),
+        description="OpenAI-compatible chat endpoint for the engine; unset = built-in brain.",
+    )
+    brain_llm_model: str | None = Field(None, validation_alias=_alias("VOICECART_BRAIN_LLM_MODEL"))
+    brain_llm_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("VOICECART_BRAIN_LLM_API_KEY")
+    )
+    brain_llm_api_version: str | None = Field(
+        None, validation_alias=_alias("VOICECART_BRAIN_LLM_API_VERSION")
+    )
     voice: str = Field("en-US-AvaNeural", validation_alias=_alias("VOICECART_VOICE"))
     transcription_model: str = Field(
         "azure-speech", validation_alias=_alias("VOICECART_TRANSCRIPTION_MODEL")
@@ -181,6 +193,7 @@ class Settings(BaseSettings):
     @field_validator(
         "ecom_api_url",
         "engine_url",
+        "brain_llm_url",
         "azure_voice_live_endpoint",
         "ai_search_url",
         "logic_app_url_shipment_orders",

@@ -129,16 +129,14 @@ async def warm_up(parts: Parts) -> None:
 
 # ---------------------------------------------------------------------- discovery
 
+# Each part's factory; a part whose module or model cannot load is reported by name.
 _CANDIDATES: Final[dict[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {
-    "vad": (("voicecart.engine.vad", ("create_vad", "SileroVad", "SileroStreamingVad")),),
-    "stt": (
-        ("voicecart.engine.stt", ("create_stt", "WhisperStt", "FasterWhisperStt", "WhisperSTT")),
-    ),
-    "tts": (("voicecart.engine.tts", ("create_tts", "PiperTts", "PiperTTS", "PiperTextToSpeech")),),
-    "brain": (("voicecart.engine.brain", ("create_brain", "RetailDialogManager")),),
+    "vad": (("voicecart.engine.vad", ("create_vad",)),),
+    "stt": (("voicecart.engine.stt", ("create_stt",)),),
+    "tts": (("voicecart.engine.tts", ("create_tts",)),),
+    # create_brain picks the OpenAI-compatible brain when brain_llm_* are set.
+    "brain": (("voicecart.engine.brain", ("create_brain",)),),
 }
-_LLM_BRAIN: Final = ("voicecart.engine.brain", ("OpenAIChatBrain",))
-_LLM_SETTINGS: Final = ("brain_llm_url", "engine_llm_url", "llm_base_url", "openai_base_url")
 
 
 def _find(module_name: str, names: tuple[str, ...]) -> Callable[..., Any]:
@@ -161,8 +159,6 @@ def _call(factory: Callable[..., Any], **available: Any) -> Any:
 
 def _locate(name: str, settings: Settings) -> Callable[..., Any]:
     candidates = _CANDIDATES[name]
-    if name == "brain" and any(getattr(settings, s, None) for s in _LLM_SETTINGS):
-        candidates = (_LLM_BRAIN, *candidates)
     errors: list[str] = []
     for module_name, names in candidates:
         try:

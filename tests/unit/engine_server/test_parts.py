@@ -137,11 +137,14 @@ def test_build_parts_finds_factories_and_reports_failures(
         def __init__(self, settings: object) -> None:
             self.settings = settings
 
+    def create_stt(settings: object) -> Stt:
+        return Stt(settings)
+
     def create_tts() -> object:
         raise RuntimeError("voice file missing")
 
     monkeypatch.setitem(sys.modules, "voicecart.engine.vad", _module("v", create_vad=create_vad))
-    monkeypatch.setitem(sys.modules, "voicecart.engine.stt", _module("s", WhisperStt=Stt))
+    monkeypatch.setitem(sys.modules, "voicecart.engine.stt", _module("s", create_stt=create_stt))
     monkeypatch.setitem(sys.modules, "voicecart.engine.tts", _module("t", create_tts=create_tts))
     monkeypatch.setitem(sys.modules, "voicecart.engine.brain", _module("b"))
     settings = load_settings(_env_file=None)
@@ -149,7 +152,7 @@ def test_build_parts_finds_factories_and_reports_failures(
     assert parts.vad is not None and parts.stt is not None
     assert parts.stt.settings is settings  # type: ignore[attr-defined]
     assert parts.tts is None and "voice file missing" in parts.problems["tts"]
-    assert parts.brain is None and "RetailDialogManager" in parts.problems["brain"]
+    assert parts.brain is None and "create_brain" in parts.problems["brain"]
     vad = parts.vad(VadOptions(threshold=0.9), 16000)
     assert isinstance(vad, EnergyVad) and vad.sample_rate == 16000
     assert made[-1] == (VadOptions(threshold=0.9), 16000)

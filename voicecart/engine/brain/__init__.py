@@ -19,11 +19,11 @@ from voicecart.engine.interfaces import Brain
 
 __all__ = ["OpenAIChatBrain", "RetailDialogManager", "create_brain"]
 
-# Settings read by create_brain, first present wins (``brain_llm_*`` are the preferred names).
-_URL: Final = ("brain_llm_url", "engine_llm_url", "llm_base_url", "openai_base_url")
-_KEY: Final = ("brain_llm_api_key", "llm_api_key", "openai_api_key", "azure_openai_api_key")
-_MODEL: Final = ("brain_llm_model", "llm_model", "openai_model")
-_VERSION: Final = ("brain_llm_api_version", "llm_api_version", "azure_openai_api_version")
+# Settings read by create_brain, first present wins.
+_URL: Final = ("brain_llm_url",)
+_KEY: Final = ("brain_llm_api_key", "azure_openai_api_key")
+_MODEL: Final = ("brain_llm_model",)
+_VERSION: Final = ("brain_llm_api_version",)
 
 
 def _setting(settings: Any, names: tuple[str, ...]) -> str | None:
