@@ -9,7 +9,7 @@ import struct
 import pytest
 
 from voicecart.session import browser_protocol as bp
-from voicecart.session.realtime_session import decode_server_sdp, encode_client_sdp
+from voicecart.session.sdp import decode_server_sdp, encode_client_sdp
 from voicecart.session.translate import ice_servers_of, to_browser
 
 pytestmark = pytest.mark.unit

@@ -148,3 +148,28 @@ MESSAGE_TYPES = frozenset(
         "ping",
     }
 )
+
+
+def validation_error(exc: ValueError) -> dict[str, Any]:
+    """A browser ``error`` message for a message that failed validation."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": (), "msg": str(exc)}
+        loc = [str(p) for p in first.get("loc", ())]
+        field = ".".join(p for p in loc if p not in MESSAGE_TYPES) or None
+        if first.get("type") == "json_invalid":
+            return error("message is not valid JSON", code="invalid_json")
+        if first.get("type") == "union_tag_invalid":
+            return error(
+                f"unknown message type; expected one of {', '.join(sorted(MESSAGE_TYPES))}",
+                code="unknown_type",
+                field="type",
+            )
+        if first.get("type") == "union_tag_not_found":
+            return error("message has no 'type'", code="invalid_message", field="type")
+        return error(
+            f"{field or 'message'}: {first.get('msg')}", code="invalid_message", field=field
+        )
+    return error(str(exc), code="invalid_message")

@@ -8,11 +8,8 @@ configuration and conversation restored, and an interrupted answer regenerated).
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import contextlib
 import hmac
-import json
 import logging
 import secrets
 import time
@@ -27,6 +24,7 @@ import orjson
 from voicecart.realtime.upstream import Upstream, UpstreamClosed, UpstreamConnection
 from voicecart.session import browser_protocol as bp
 from voicecart.session.conversation import Conversation
+from voicecart.session.sdp import decode_server_sdp, encode_client_sdp
 from voicecart.session.translate import ice_servers_of, to_browser
 from voicecart.storage.base import utcnow
 from voicecart.tools.registry import ToolOutcome, ToolRegistry
@@ -111,28 +109,6 @@ class _AudioBudget:
             return False
         self.tokens -= n
         return True
-
-
-def encode_client_sdp(sdp: str) -> str:
-    """Voice Live wants the offer as base64 of ``{"type": "offer", "sdp": …}``."""
-    return base64.b64encode(json.dumps({"type": "offer", "sdp": sdp}).encode()).decode("ascii")
-
-
-def decode_server_sdp(raw: str) -> str:
-    """The answer arrives as plain SDP, or base64 of ``{"type": "answer", "sdp": …}``."""
-    if raw.startswith("v=0"):
-        return raw
-    try:
-        text = base64.b64decode(raw, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return raw
-    try:
-        payload = json.loads(text)
-    except ValueError:
-        return text
-    if isinstance(payload, dict) and isinstance(payload.get("sdp"), str):
-        return str(payload["sdp"])
-    return text
 
 
 class RealtimeSession:
@@ -288,7 +264,7 @@ class RealtimeSession:
         try:
             msg = bp.browser_message.validate_json(raw)
         except ValueError as exc:
-            await self._to_browser(_validation_error(exc))
+            await self._to_browser(bp.validation_error(exc))
             return
         if isinstance(msg, bp.AudioChunk):
             try:
@@ -602,27 +578,3 @@ class RealtimeSession:
         except Exception:
             # The socket died under us; the WS handler will detach it.
             log.debug("browser send failed", extra={"session": self.id})
-
-
-def _validation_error(exc: ValueError) -> Event:
-    from pydantic import ValidationError
-
-    if isinstance(exc, ValidationError):
-        errors = exc.errors()
-        first = errors[0] if errors else {"loc": (), "msg": str(exc)}
-        loc = [str(p) for p in first.get("loc", ())]
-        field = ".".join(p for p in loc if p not in bp.MESSAGE_TYPES) or None
-        if first.get("type") == "json_invalid":
-            return bp.error("message is not valid JSON", code="invalid_json")
-        if first.get("type") == "union_tag_invalid":
-            return bp.error(
-                f"unknown message type; expected one of {', '.join(sorted(bp.MESSAGE_TYPES))}",
-                code="unknown_type",
-                field="type",
-            )
-        if first.get("type") == "union_tag_not_found":
-            return bp.error("message has no 'type'", code="invalid_message", field="type")
-        return bp.error(
-            f"{field or 'message'}: {first.get('msg')}", code="invalid_message", field=field
-        )
-    return bp.error(str(exc), code="invalid_message")
