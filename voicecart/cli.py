@@ -105,6 +105,47 @@ def db_seed() -> None:
     asyncio.run(run())
 
 
+@app.command()
+def worker(
+    once: bool = typer.Option(False, help="Process the jobs that are due, then exit"),
+    concurrency: int = typer.Option(1, min=1, max=64, help="Jobs processed at once"),
+) -> None:
+    """Process call analysis jobs from the outbox (several workers may share PostgreSQL)."""
+    from voicecart.analysis.runner import run_worker
+
+    settings = _settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
+    )
+    processed = asyncio.run(run_worker(settings, once=once, concurrency=concurrency))
+    if once:
+        typer.echo(f"jobs processed: {processed}")
+
+
+@app.command()
+def analyse(
+    call_ids: list[str] = typer.Argument(None, help="Calls to analyse (default: none)"),
+    backfill: bool = typer.Option(False, help="Analyse every ended call that has no analysis"),
+    force: bool = typer.Option(False, help="Replace existing analyses of the given calls"),
+    retry_dead: bool = typer.Option(False, help="Requeue dead-lettered analysis jobs"),
+) -> None:
+    """Analyse calls now (with a progress bar), or requeue dead-lettered jobs."""
+    from voicecart.analysis.cli import run_analyse
+
+    settings = _settings()
+    logging.basicConfig(level="WARNING", format="%(levelname)s %(name)s %(message)s")
+    code = asyncio.run(
+        run_analyse(
+            settings,
+            call_ids=list(call_ids or []),
+            backfill=backfill,
+            force=force,
+            retry_dead=retry_dead,
+        )
+    )
+    raise typer.Exit(code)
+
+
 def main() -> None:
     try:
         app()

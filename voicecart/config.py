@@ -162,6 +162,53 @@ class Settings(BaseSettings):
         10.0, gt=0, validation_alias=_alias("VOICECART_TOOL_TIMEOUT_SECONDS")
     )
 
+    # --- call analysis ------------------------------------------------------
+    admin_key: SecretStr | None = Field(
+        None,
+        validation_alias=_alias("VOICECART_ADMIN_KEY"),
+        description="Key for the admin API (calls, analytics); see api/admin.py.",
+    )
+    analysis_worker: bool = Field(
+        True,
+        validation_alias=_alias("VOICECART_ANALYSIS_WORKER"),
+        description="Run the analysis worker inside `serve` (off = run `voicecart worker`).",
+    )
+    analyser: Literal["auto", "local", "llm"] = Field(
+        "auto",
+        validation_alias=_alias("VOICECART_ANALYSER"),
+        description="auto = llm when VOICECART_ANALYSIS_LLM_URL is set, else local.",
+    )
+    analysis_llm_url: str | None = Field(
+        None, validation_alias=_alias("VOICECART_ANALYSIS_LLM_URL")
+    )
+    analysis_llm_model: str = Field(
+        "gpt-4o", validation_alias=_alias("VOICECART_ANALYSIS_LLM_MODEL")
+    )
+    analysis_llm_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("VOICECART_ANALYSIS_LLM_API_KEY")
+    )
+    analysis_llm_api_version: str | None = Field(
+        None, validation_alias=_alias("VOICECART_ANALYSIS_LLM_API_VERSION")
+    )
+    analysis_max_attempts: int = Field(
+        5, ge=1, le=100, validation_alias=_alias("VOICECART_ANALYSIS_MAX_ATTEMPTS")
+    )
+    analysis_backoff_seconds: float = Field(
+        5.0, gt=0, validation_alias=_alias("VOICECART_ANALYSIS_BACKOFF_SECONDS")
+    )
+    analysis_lease_seconds: float = Field(
+        120.0, gt=0, validation_alias=_alias("VOICECART_ANALYSIS_LEASE_SECONDS")
+    )
+    analysis_poll_seconds: float = Field(
+        1.0, gt=0, validation_alias=_alias("VOICECART_ANALYSIS_POLL_SECONDS")
+    )
+    cosmos_endpoint: str | None = Field(None, validation_alias=_alias("VOICECART_COSMOS_ENDPOINT"))
+    cosmos_key: SecretStr | None = Field(None, validation_alias=_alias("VOICECART_COSMOS_KEY"))
+    cosmos_database: str = Field("voicecart", validation_alias=_alias("VOICECART_COSMOS_DATABASE"))
+    cosmos_container: str = Field(
+        "call_analysis", validation_alias=_alias("VOICECART_COSMOS_CONTAINER")
+    )
+
     # --- Azure AI Search (seed names) -------------------------------------
     ai_search_url: str | None = Field(None, validation_alias=_alias("ai_search_url"))
     ai_search_key: SecretStr | None = Field(None, validation_alias=_alias("ai_search_key"))
@@ -198,6 +245,8 @@ class Settings(BaseSettings):
         "ai_search_url",
         "logic_app_url_shipment_orders",
         "logic_app_url_call_log_analysis",
+        "analysis_llm_url",
+        "cosmos_endpoint",
     )
     @classmethod
     def _url(cls, value: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """Imports every domain's tables so Alembic and tests see one complete metadata."""
 
+from voicecart.analysis.models import CallAnalysis, CallAnalysisProduct
 from voicecart.calls.models import Call, CallLink, CallToolCall, CallTurn
 from voicecart.commerce.models import Category, Order, OrderLine, Product
 from voicecart.shipping.models import Shipment, ShipmentEvent
@@ -10,6 +11,8 @@ metadata = Base.metadata
 
 __all__ = [
     "Call",
+    "CallAnalysis",
+    "CallAnalysisProduct",
     "CallLink",
     "CallToolCall",
     "CallTurn",

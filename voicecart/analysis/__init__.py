@@ -1,0 +1,1 @@
+"""Call analysis agent: analysers, analysis documents, the outbox worker and sinks."""
