@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test setup lint typecheck pytest web bench-commerce clean
+.PHONY: run test setup lint typecheck pytest web webtest bench-commerce clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "voicecart needs Python 3.11 or newer"'
@@ -23,6 +23,10 @@ setup: $(STAMP) web
 # The web client (React + Vite) is built into voicecart/web_dist when it exists.
 web:
 	@if [ -f web/package.json ]; then bash scripts/build-web.sh; fi
+
+# Web client checks (tsc + Vitest); also installs Debian chromium for the browser e2e tests.
+webtest: web
+	bash scripts/test-web.sh
 
 run: setup
 	$(BIN)/voicecart db upgrade
@@ -40,7 +44,7 @@ pytest: $(STAMP)
 	@set +e; $(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected"; exit 0; fi; exit $$rc
 
-test: setup lint typecheck pytest
+test: setup lint typecheck webtest pytest
 
 bench-commerce: $(STAMP)
 	$(BIN)/python bench/commerce.py
