@@ -9,6 +9,7 @@ environment.
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -79,11 +80,15 @@ class Settings(BaseSettings):
     )
     avatar_character: str = Field("lisa", validation_alias=_alias("AZURE_VOICE_AVATAR_CHARACTER"))
     avatar_style: str | None = Field(None, validation_alias=_alias("AZURE_VOICE_AVATAR_STYLE"))
-    avatar_width: int = Field(
-        1280, ge=16, le=3840, validation_alias=_alias("AZURE_VOICE_AVATAR_WIDTH")
+    avatar_width: int | None = Field(
+        None,
+        ge=16,
+        le=3840,
+        validation_alias=_alias("AZURE_VOICE_AVATAR_WIDTH"),
+        description="Unset: the service's default (640x360 from the local engine).",
     )
-    avatar_height: int = Field(
-        720, ge=16, le=2160, validation_alias=_alias("AZURE_VOICE_AVATAR_HEIGHT")
+    avatar_height: int | None = Field(
+        None, ge=16, le=2160, validation_alias=_alias("AZURE_VOICE_AVATAR_HEIGHT")
     )
     avatar_bitrate: int = Field(
         2_000_000, ge=10_000, validation_alias=_alias("AZURE_VOICE_AVATAR_BITRATE")
@@ -96,6 +101,22 @@ class Settings(BaseSettings):
     )
     avatar_ice_credential: SecretStr | None = Field(
         None, validation_alias=_alias("AZURE_VOICE_AVATAR_ICE_CREDENTIAL")
+    )
+    avatar_max_streams: int | None = Field(
+        None,
+        ge=0,
+        validation_alias=_alias("VOICECART_AVATAR_MAX_STREAMS"),
+        description="Concurrent local avatar streams per process; unset = 6 per CPU core.",
+    )
+    avatar_public_ip: str | None = Field(
+        None,
+        validation_alias=_alias("VOICECART_AVATAR_PUBLIC_IP"),
+        description="Public IPv4 of the engine's host behind 1:1 NAT, offered as a candidate.",
+    )
+    avatar_ice_loopback: bool = Field(
+        False,
+        validation_alias=_alias("VOICECART_AVATAR_ICE_LOOPBACK"),
+        description="Offer 127.0.0.1 ICE candidates (machines with only a loopback interface).",
     )
 
     # --- realtime sessions ----------------------------------------------------
@@ -255,6 +276,16 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://", "ws://", "wss://")):
             raise ValueError("must be an http(s):// or ws(s):// URL")
         return value.rstrip("/")
+
+    @field_validator("avatar_public_ip")
+    @classmethod
+    def _public_ip(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            return str(ipaddress.IPv4Address(value.strip()))
+        except ValueError as exc:
+            raise ValueError("must be an IPv4 address such as 203.0.113.7") from exc
 
     @field_validator("currency")
     @classmethod

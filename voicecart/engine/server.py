@@ -31,6 +31,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from voicecart import __version__
 from voicecart.config import Settings
+from voicecart.engine.avatar.service import AvatarOptions, AvatarService
 from voicecart.engine.events import Event
 from voicecart.engine.parts import LazyParts, Parts, PartsProvider, StaticParts
 from voicecart.engine.session import EngineSession
@@ -52,6 +53,7 @@ class Engine:
 
     settings: Settings
     parts: PartsProvider
+    avatar: AvatarService | None = None
 
 
 def mount_engine(
@@ -65,7 +67,8 @@ def mount_engine(
         provider = StaticParts(parts)
     else:
         provider = parts
-    app.state.engine = Engine(settings=settings, parts=provider)
+    avatar = AvatarService(AvatarOptions.from_settings(settings))
+    app.state.engine = Engine(settings=settings, parts=provider, avatar=avatar)
     app.include_router(router)
 
 
@@ -114,7 +117,9 @@ async def realtime(websocket: WebSocket) -> None:
     async def send(event: Event) -> None:
         await websocket.send_text(orjson.dumps(event).decode())
 
-    session = EngineSession(parts, send, model=websocket.query_params.get("model"))
+    session = EngineSession(
+        parts, send, model=websocket.query_params.get("model"), avatar=engine.avatar
+    )
     log.info("engine session opened", extra={"session": session.session["id"]})
     await session.start()
     try:

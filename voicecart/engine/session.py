@@ -27,6 +27,8 @@ from typing import Any, Final
 import orjson
 
 from voicecart.engine import events as ev
+from voicecart.engine.avatar.link import AvatarLink
+from voicecart.engine.avatar.service import AvatarService
 from voicecart.engine.events import ClientError, Event
 from voicecart.engine.interfaces import (
     BrainOutput,
@@ -54,9 +56,16 @@ class EngineSession:
     """The state of one realtime connection (see the module docstring)."""
 
     def __init__(
-        self, parts: Parts, send: Send, *, model: str | None = None, chunk_ms: int = 100
+        self,
+        parts: Parts,
+        send: Send,
+        *,
+        model: str | None = None,
+        chunk_ms: int = 100,
+        avatar: AvatarService | None = None,
     ) -> None:
         self.parts = parts
+        self.avatar = AvatarLink(avatar)  # WebRTC video; wiring in engine/avatar/link.py
         self._send = send
         voice = next(iter(parts.tts.voices()), "default") if parts.tts else "default"
         self.session: Event = ev.default_session(model or "voicecart-local", voice)
@@ -82,6 +91,7 @@ class EngineSession:
     async def close(self) -> None:
         """Stop at once: running work is cancelled, unsent events are dropped."""
         self._closed = True
+        await self.avatar.close()
         tasks = [t for t in self._tasks if not t.done()]
         for task in tasks:
             task.cancel()
@@ -167,14 +177,11 @@ class EngineSession:
             case ev.ResponseCancel():
                 self.responder.cancel_by_client(event.response_id)
             case ev.OutputAudioClear():
+                self.avatar.interrupt()
                 self.emit(ev.server_event("output_audio_buffer.cleared"))
             case ev.AvatarConnect():
-                raise ClientError(
-                    "avatar_unavailable",
-                    "The local engine does not stream avatar video; animate the avatar in "
-                    "the client from the viseme_id animation output instead.",
-                    param="client_sdp",
-                )
+                server_sdp = await self.avatar.connect(event.client_sdp)
+                self.emit(ev.server_event("session.avatar.connecting", server_sdp=server_sdp))
 
     # ------------------------------------------------------------------ session.update
 
@@ -195,6 +202,8 @@ class EngineSession:
                     param="session.input_audio_sampling_rate",
                 )
             changes["input_audio_sampling_rate"] = 8000
+        if "avatar" in changes:
+            changes["avatar"] = self.avatar.configure(changes["avatar"])
         self.session.update(changes)
         self._configure_input()
         self.emit(ev.session_event("session.updated", copy.deepcopy(self.session)))
@@ -258,6 +267,7 @@ class EngineSession:
                 self.emit(ev.speech_started(turn.at_ms, self._speech_item))
                 if td.get("interrupt_response", True) is not False:
                     self.responder.cancel_active("turn_detected")
+                    self.avatar.interrupt()
             elif self._speech_item is not None:
                 item_id, self._speech_item = self._speech_item, None
                 self.emit(ev.speech_stopped(turn.at_ms, item_id))
@@ -484,6 +494,7 @@ class Responder:
             task = asyncio.current_task()
             if task is not None:
                 task.uncancel()
+            self.s.avatar.interrupt()
             if r.message is not None:
                 r.message.item["status"] = "incomplete"
             status, details = "cancelled", {"type": "cancelled", "reason": r.cancel_reason}
@@ -585,6 +596,7 @@ class Responder:
                 self.s.emit(ev.part_event("response.audio_transcript.delta", m.ids, delta=delta))
                 first = False
             m.audio.add(chunk.pcm16, chunk.sample_rate, chunk.visemes)
+            self.s.avatar.speak(chunk)
             self._frames(r, m, m.audio.frames())
         if first:
             self.s.emit(ev.part_event("response.audio_transcript.delta", m.ids, delta=delta))

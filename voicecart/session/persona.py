@@ -61,7 +61,11 @@ def avatar_config(settings: Settings) -> AvatarConfig:
         style=settings.avatar_style,
         customized=False,
         video=AvatarVideo(
-            resolution=VideoResolution(width=settings.avatar_width, height=settings.avatar_height),
+            resolution=(
+                VideoResolution(width=settings.avatar_width, height=settings.avatar_height)
+                if settings.avatar_width is not None and settings.avatar_height is not None
+                else None
+            ),
             bitrate=settings.avatar_bitrate,
         ),
         ice_servers=ice,
