@@ -14,7 +14,11 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 
 from voicecart import __version__
+from voicecart.analysis.runner import InProcessWorker
 from voicecart.api import errors, health, orders, products, sessions, shipments
+from voicecart.api.admin import warn_if_unprotected
+from voicecart.api.analytics import router as analytics_router
+from voicecart.api.calls import router as calls_router
 from voicecart.api.query_guard import no_repeated_query_params
 from voicecart.calls.recorder import CallRecorder, abandon_stale
 from voicecart.commerce.catalog import CategoryDirectory, build_index
@@ -97,9 +101,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await start_runtime(settings)
         app.state.runtime = runtime
+        warn_if_unprotected(settings)
+        # Call analysis jobs: in-process by default, or `voicecart worker` processes.
+        analysis_worker = (
+            await InProcessWorker.start(settings, runtime.db) if settings.analysis_worker else None
+        )
+        app.state.analysis_worker = analysis_worker
         try:
             yield
         finally:
+            if analysis_worker is not None:
+                await analysis_worker.stop()
             if runtime.sessions is not None:
                 await runtime.sessions.shutdown()
             await close_http_clients()
@@ -126,6 +138,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(orders.router)
     app.include_router(shipments.router)
     app.include_router(sessions.router)
+    app.include_router(calls_router)
+    app.include_router(analytics_router)
     # The local realtime engine (/voice-live/realtime): the gateway's default upstream.
     mount_engine(app, settings)
     _mount_client(app)
