@@ -15,7 +15,7 @@ from fastapi.routing import APIRoute
 
 from voicecart import __version__
 from voicecart.analysis.runner import InProcessWorker
-from voicecart.api import errors, health, orders, products, sessions, shipments
+from voicecart.api import errors, health, knowledge, orders, products, sessions, shipments
 from voicecart.api.admin import warn_if_unprotected
 from voicecart.api.analytics import router as analytics_router
 from voicecart.api.calls import router as calls_router
@@ -25,12 +25,14 @@ from voicecart.commerce.catalog import CategoryDirectory, build_index
 from voicecart.commerce.catalog_data import seed_catalog, shipped_categories
 from voicecart.config import Settings, get_settings
 from voicecart.engine.server import mount_engine
+from voicecart.knowledge.factory import knowledge_from_settings
 from voicecart.runtime import Runtime
 from voicecart.session.manager import SessionManager, upstream_from_settings
 from voicecart.storage import migrate
 from voicecart.storage.db import Database
 from voicecart.tools.backends import close_http_clients
 from voicecart.tools.context import ToolContext
+from voicecart.tools.knowledge_tools import register_knowledge_tools
 from voicecart.tools.registry import ToolRegistry
 from voicecart.tools.store_tools import register_store_tools
 
@@ -57,6 +59,9 @@ async def start_runtime(settings: Settings) -> Runtime:
         index = await build_index(session, synonyms)
         categories = await CategoryDirectory.load(session)
     runtime = Runtime(settings=settings, db=db, catalog_index=index, categories=categories)
+    # Policies and manuals: opens the index; a stale built-in corpus re-indexes in the background.
+    runtime.knowledge = knowledge_from_settings(settings)
+    await runtime.knowledge.start()
     runtime.sessions = _session_manager(runtime)
     # Calls left "active" by a crash or restart are closed and queued for analysis.
     stale_after = timedelta(
@@ -72,6 +77,7 @@ def _session_manager(runtime: Runtime) -> SessionManager:
     settings, db = runtime.settings, runtime.db
     tools = ToolRegistry(default_timeout=settings.tool_timeout_seconds)
     register_store_tools(tools)
+    register_knowledge_tools(tools)
 
     def tool_context(call_id: str | None, fc_call_id: str) -> ToolContext:
         return ToolContext(
@@ -80,6 +86,7 @@ def _session_manager(runtime: Runtime) -> SessionManager:
             index=runtime.catalog_index,
             call_id=call_id,
             fc_call_id=fc_call_id,
+            knowledge=runtime.knowledge,
         )
 
     def recorder(call_id: str, session_id: str) -> CallRecorder:
@@ -115,6 +122,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if runtime.sessions is not None:
                 await runtime.sessions.shutdown()
             await close_http_clients()
+            if runtime.knowledge is not None:
+                await runtime.knowledge.close()
             await runtime.db.dispose()
 
     app = FastAPI(
@@ -140,6 +149,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sessions.router)
     app.include_router(calls_router)
     app.include_router(analytics_router)
+    app.include_router(knowledge.router)
     # The local realtime engine (/voice-live/realtime): the gateway's default upstream.
     mount_engine(app, settings)
     _mount_client(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 import typer
 
@@ -144,6 +145,21 @@ def analyse(
         )
     )
     raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(
+        None, help="Files or folders (Markdown, text, HTML, PDF); none = the built-in corpus"
+    ),
+    target: str = typer.Option(
+        "local", help="local (the SQLite index) or azure (Azure AI Search, ai_search_* settings)"
+    ),
+) -> None:
+    """Add documents to the knowledge base: changed files replaced, unchanged skipped."""
+    from voicecart.knowledge.cli import run_ingest
+
+    raise typer.Exit(run_ingest(_settings(), paths or [], target))
 
 
 def main() -> None:

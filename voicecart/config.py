@@ -230,6 +230,18 @@ class Settings(BaseSettings):
         "call_analysis", validation_alias=_alias("VOICECART_COSMOS_CONTAINER")
     )
 
+    # --- knowledge base ------------------------------------------------------
+    knowledge_index_path: Path = Field(
+        Path("./var/knowledge.sqlite3"),
+        validation_alias=_alias("VOICECART_KNOWLEDGE_INDEX_PATH"),
+        description="The local knowledge index (SQLite: chunks, BM25, embeddings).",
+    )
+    knowledge_auto_index: bool = Field(
+        True,
+        validation_alias=_alias("VOICECART_KNOWLEDGE_AUTO_INDEX"),
+        description="Index the built-in corpus at start-up when missing or changed.",
+    )
+
     # --- Azure AI Search (seed names) -------------------------------------
     ai_search_url: str | None = Field(None, validation_alias=_alias("ai_search_url"))
     ai_search_key: SecretStr | None = Field(None, validation_alias=_alias("ai_search_key"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from voicecart.commerce.catalog import CategoryDirectory
 from voicecart.commerce.search import CatalogIndex
 from voicecart.config import Settings
+from voicecart.knowledge.service import KnowledgeBackend
 from voicecart.session.manager import SessionManager
 from voicecart.storage.db import Database
 
@@ -18,3 +19,4 @@ class Runtime:
     catalog_index: CatalogIndex
     categories: CategoryDirectory
     sessions: SessionManager | None = None
+    knowledge: KnowledgeBackend | None = None

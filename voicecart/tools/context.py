@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from voicecart.commerce.search import CatalogIndex
 from voicecart.config import Settings
+from voicecart.knowledge.service import KnowledgeBackend
 from voicecart.storage.db import Database
 
 
@@ -16,6 +17,7 @@ class ToolContext:
     index: CatalogIndex
     call_id: str | None
     fc_call_id: str
+    knowledge: KnowledgeBackend | None = None
 
     @property
     def idempotency_key(self) -> str:
