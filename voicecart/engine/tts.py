@@ -248,6 +248,8 @@ class PiperTts:
         *,
         cpu_threads: int = 1,
         length_scale: float | None = None,
+        noise_scale: float | None = None,
+        noise_w_scale: float | None = None,
         volume: float = 0.8,
         max_chars: int = 80,
     ) -> None:
@@ -256,6 +258,9 @@ class PiperTts:
         self.sample_rate: int = int(config["audio"]["sample_rate"])
         self.cpu_threads = cpu_threads
         self.length_scale = length_scale
+        # 0 for both makes synthesis repeatable (same text, same samples): tests use that.
+        self.noise_scale = noise_scale
+        self.noise_w_scale = noise_w_scale
         self.volume = volume
         self.max_chars = max_chars
 
@@ -275,7 +280,12 @@ class PiperTts:
         from piper import SynthesisConfig
 
         voice = _load_voice(self.model_path, self.config_path, self.cpu_threads)
-        syn = SynthesisConfig(length_scale=self.length_scale, volume=self.volume)
+        syn = SynthesisConfig(
+            length_scale=self.length_scale,
+            noise_scale=self.noise_scale,
+            noise_w_scale=self.noise_w_scale,
+            volume=self.volume,
+        )
         rate = self.sample_rate
         audio: list[np.ndarray] = []
         parts: list[tuple[int, list[Viseme]]] = []

@@ -254,3 +254,13 @@ def test_partial_addresses_and_cues() -> None:
     assert parse_address("portland", expect="city").city == "Portland"
     short = parse_address("10 Main Street Seattle Washington 9810")
     assert short.postal_code == "9810" and not short.postal_code_ok()
+
+
+def test_a_misheard_lead_in_before_the_house_number_is_dropped() -> None:
+    # whisper heard "Ship it to ten Main Street, ..." as "Ship at the 10 Main Street, ..."
+    parts = parse_address("Ship at the 10 Main Street, Seattle, Washington, 98101.")
+    assert parts.one_line() == "10 Main Street, Seattle, Washington 98101"
+    hyphens = parse_address("Chip at the 10-main street, Seattle, Washington, 981-01.")
+    assert hyphens.one_line() == "10 Main Street, Seattle, Washington 98101"
+    # a city name with digits further on is not mistaken for a lead-in
+    assert parse_address("Seattle Washington 98101").city == "Seattle"

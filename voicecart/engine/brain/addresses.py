@@ -290,6 +290,9 @@ def parse_address(text: str, *, expect: AddressField | None = None) -> AddressPa
     """
     cleaned = _strip(normalize(text))
     cleaned = re.sub(r"[^\w#'\- ]+", " ", cleaned)
+    # STT writes "10-main street" and "981-01": a hyphen next to a digit is a pause, not a
+    # word joint ("98101-1234" is rebuilt from the digit runs below).
+    cleaned = re.sub(r"(?<=\d)-|-(?=\d)", " ", cleaned)
     digitised = " ".join(_digitise(cleaned).split())
     if not digitised:
         return AddressParts()
@@ -332,6 +335,22 @@ def parse_address(text: str, *, expect: AddressField | None = None) -> AddressPa
     return AddressParts(street=street, unit=unit, city=city, region=region, postal_code=postal)
 
 
+_MAX_LEAD_IN: Final = 5
+
+
+def _from_house_number(tokens: list[str]) -> list[str]:
+    """Drop a short lead-in the cue patterns missed ("ship at the 10 main street ...", a
+    misheard "ship it to"): the address starts at a house number followed by a street word."""
+    if re.fullmatch(r"\d+[a-z]?", tokens[0]):
+        return tokens
+    for i in range(1, min(_MAX_LEAD_IN, len(tokens) - 1) + 1):
+        if re.fullmatch(r"\d+[a-z]?", tokens[i]) and any(
+            t in STREET_SUFFIXES for t in tokens[i + 2 :]
+        ):
+            return tokens[i:]
+    return tokens
+
+
 def _street_unit_city(
     tokens: list[str], *, anchored: bool
 ) -> tuple[str | None, str | None, str | None]:
@@ -342,6 +361,7 @@ def _street_unit_city(
     """
     if not tokens:
         return None, None, None
+    tokens = _from_house_number(tokens)
     if not re.fullmatch(r"\d+[a-z]?", tokens[0]):
         return None, None, _title(tokens) if anchored and len(tokens) <= 3 else None
     suffix_at = max((i for i, t in enumerate(tokens) if i > 1 and t in STREET_SUFFIXES), default=-1)
