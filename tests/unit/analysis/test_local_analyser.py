@@ -1,0 +1,118 @@
+"""The local analyser: verdicts on concrete calls, cited moments, products, and the
+agreement targets on the labelled evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.analysis import agreement, transcript, verdict
+from bench.analysis_cases import CASES
+from voicecart.analysis.local import LocalAnalyser
+from voicecart.analysis.products import CatalogEntry, ProductMatcher
+from voicecart.analysis.schema import AnalysisResult
+from voicecart.analysis.transcript import ToolUse, Transcript, Turn
+from voicecart.commerce.catalog_data import shipped_products
+
+pytestmark = pytest.mark.unit
+
+MATCHER = ProductMatcher(CatalogEntry(p.id, p.name) for p in shipped_products())
+ANALYSER = LocalAnalyser(MATCHER)
+
+
+def call(*lines: str, tools: tuple[ToolUse, ...] = (), status: str = "ended") -> Transcript:
+    turns = tuple(
+        Turn(seq=i, speaker="user" if line[0] == "U" else "assistant", text=line[3:])
+        for i, line in enumerate(lines, start=1)
+    )
+    return Transcript(call_id="call_t", turns=turns, tools=tools, status=status)
+
+
+def analyse(t: Transcript) -> AnalysisResult:
+    return ANALYSER.analyse_sync(t)
+
+
+def test_happy_purchase() -> None:
+    r = analyse(
+        call(
+            "U: I'd like to buy the Aria wireless earbuds.",
+            "A: Order 12345678 is placed.",
+            "U: Great, thank you!",
+            tools=(
+                ToolUse("create_order", {"lines": [{"product_id": 25, "quantity": 1}]}, None, True),
+            ),
+        )
+    )
+    assert (r.customer_sentiment, r.customer_satisfaction, r.resolution) == (
+        "positive",
+        "satisfied",
+        "resolved",
+    )
+    assert r.rating >= 4
+    assert r.reason_category == "purchase"
+    assert r.call_reason == "Purchase: Aria Wireless Earbuds"
+    assert r.products == [25]
+
+
+def test_damaged_and_escalated() -> None:
+    r = analyse(
+        call(
+            "U: My cast iron skillet arrived cracked. This is unacceptable.",
+            "A: I'm sorry, let me transfer you to a specialist.",
+            "U: Fine.",
+        )
+    )
+    assert r.reason_category == "damaged_item"
+    assert r.resolution == "escalated"
+    assert r.customer_satisfaction == "not satisfied"
+    assert r.rating <= 2
+    assert r.products == [43]
+    assert any("replacement" in a.lower() for a in r.follow_up_actions)
+    assert any("agent contacts" in a for a in r.follow_up_actions)
+
+
+def test_justification_and_key_moments_cite_real_turns() -> None:
+    t = call(
+        "U: My order never arrived and I'm furious.",
+        "A: Sorry, I could not look that up.",
+        "U: Useless, this is a waste of my time.",
+        tools=(ToolUse("track_shipment", {"tracking_number": "1Z"}, None, False),),
+    )
+    r = analyse(t)
+    assert r.reason_category == "delivery_issue" and r.resolution == "unresolved"
+    assert r.rating == 1 and r.customer_sentiment == "negative"
+    assert "turn 1" in r.rating_justification and "turn 3" in r.rating_justification
+    assert "1 tool call(s) failed (track_shipment)" in r.rating_justification
+    for m in r.key_moments:
+        turn = t.turn(m.turn)
+        assert turn is not None and turn.speaker == m.speaker and m.quote in turn.text
+    assert {m.turn for m in r.key_moments} >= {1, 3}
+
+
+def test_abandoned_call_is_unresolved() -> None:
+    r = analyse(call("U: I have a question about my order.", status="abandoned"))
+    assert r.resolution == "unresolved"
+    assert r.rating <= 3
+    assert "abandoned" in r.rating_justification
+    assert r.follow_up_actions[-1].startswith("Call the shopper back")
+
+
+def test_silent_call_still_validates() -> None:
+    r = analyse(call("A: Hello, welcome to Contoso!", status="abandoned"))
+    assert r.reason_category == "other"
+    assert "said nothing" in r.rating_justification
+    assert r.key_moments == []
+
+
+def test_products_by_name_and_ambiguity() -> None:
+    assert MATCHER.in_text("the cold pack arrived broken") == [98]
+    assert MATCHER.in_text("the trailblazer shoes") == [13]
+    assert MATCHER.in_text("Nimbus noise-cancelling headphones") == [26]
+    assert MATCHER.in_text("a running shoe") == []  # two products fit: neither counts
+    assert MATCHER.in_text("I need new shoes") == []
+
+
+def test_local_analyser_meets_targets_on_the_labelled_set() -> None:
+    scores = agreement(CASES, [verdict(analyse(transcript(c))) for c in CASES])
+    assert len(CASES) >= 40
+    assert scores["sentiment"] >= 0.85
+    assert scores["rating ±1"] >= 0.85
