@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import uvicorn
 
@@ -22,14 +23,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(settings: Settings) -> Iterator[str]:
-    """Serve ``create_app(settings)`` in a thread; yields the base URL once it accepts requests."""
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+def serving(app: Any, port: int | None = None, **config: Any) -> Iterator[str]:
+    """Serve ``app`` under uvicorn in a thread (its own event loop) on ``port`` (a free one by
+    default); yields ``http://127.0.0.1:P`` once it accepts connections. ``config`` goes to
+    ``uvicorn.Config`` (``ws_max_size``...)."""
+    port = port or free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **config)
     )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, name=f"uvicorn:{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + 60
     while not server.started:
@@ -40,7 +42,14 @@ def running_server(settings: Settings) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
-        thread.join(timeout=15)
+        thread.join(timeout=30)
+
+
+@contextmanager
+def running_server(settings: Settings) -> Iterator[str]:
+    """Serve ``create_app(settings)`` in a thread; yields the base URL once it accepts requests."""
+    with serving(create_app(settings), lifespan="on") as base_url:
+        yield base_url
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:

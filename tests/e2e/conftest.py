@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import json
 import os
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from websockets.sync.client import connect as ws_connect
 
 from tests.e2e.speech import Voice
-from tests.support import free_port, make_settings
+from tests.support import free_port, make_settings, serving
 from voicecart.app import create_app
 from voicecart.engine.parts import LazyParts
 
@@ -70,22 +67,9 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gateway]:
     settings = make_settings(database_url, VOICECART_PORT=port)
     assert settings.engine_url is None and settings.azure_voice_live_endpoint is None
     app = create_app(settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="voicecart-e2e", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the voicecart server failed to start")
-        time.sleep(0.02)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
+    with serving(app, port) as base_url:
         _warm_engine(base_url, app)
         yield Gateway(base_url=base_url, database_url=database_url, app=app)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 @pytest.fixture(scope="module")

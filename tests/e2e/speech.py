@@ -24,6 +24,9 @@ from websockets.asyncio.client import ClientConnection
 
 from voicecart.engine.audio import resample
 from voicecart.engine.tts import PiperTts
+from voicecart.spoken import spoken_digits
+
+__all__ = ["Answer", "Browser", "Voice", "browser", "end_session", "spoken_digits", "words"]
 
 RATE = 24_000
 CHUNK_MS = 40
@@ -266,32 +269,6 @@ async def end_session(base_url: str, session: Message) -> None:
 
 
 # ------------------------------------------------------------------ spoken numbers
-
-_DIGIT_WORDS = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-
-
-def spoken_digits(text: str) -> str:
-    """Every digit said in ``text``, as digits or digit words, in order:
-    "order four eight two seven, one nine three zero" -> "48271930"."""
-    out: list[str] = []
-    for token in re.findall(r"[a-z]+|\d", text.lower()):
-        if token.isdigit():
-            out.append(token)
-        elif token in _DIGIT_WORDS:
-            out.append(_DIGIT_WORDS[token])
-    return "".join(out)
 
 
 def words(text: str) -> set[str]:

@@ -14,9 +14,6 @@ import base64
 import json
 import math
 import os
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -26,7 +23,6 @@ import aiohttp
 import httpx
 import numpy as np
 import pytest
-import uvicorn
 import websockets
 from azure.ai.voicelive.aio import ConnectionError, VoiceLiveConnection, connect
 from azure.ai.voicelive.models import (
@@ -41,7 +37,8 @@ from fastapi import FastAPI
 
 from tests.fakes import ProtocolValidatorMissing, load_protocol_validator
 from tests.fakes.voicelive_server import Validator
-from tests.support import make_settings
+from tests.support import free_port, make_settings
+from tests.support import serving as serve_app
 from voicecart.app import create_app
 from voicecart.config import Settings, load_settings
 from voicecart.engine.fakes import Rule, ScriptedBrain, ScriptedStt, ToneTts, fake_parts
@@ -73,33 +70,11 @@ def validator() -> Validator:
         pytest.skip(f"protocol validation step skipped: {exc}")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @contextmanager
 def serving(app: FastAPI, port: int | None = None) -> Iterator[str]:
-    """``app`` under uvicorn in a thread (its own event loop); yields ``http://127.0.0.1:P``."""
-    port = port or free_port()
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", ws_max_size=WS_MAX_SIZE
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("engine server failed to start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    """``app`` served on loopback with the engine's frame size limit."""
+    with serve_app(app, port, ws_max_size=WS_MAX_SIZE) as base_url:
+        yield base_url
 
 
 def settings(key: str | None = KEY) -> Settings:

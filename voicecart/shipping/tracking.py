@@ -15,6 +15,7 @@ import secrets
 from typing import Final
 
 from voicecart.shipping.carriers import NORTHWIND, TAILSPIN, WIDE_WORLD
+from voicecart.spoken import DIGIT_WORDS
 
 DOMESTIC_PREFIXES: Final[dict[str, str]] = {NORTHWIND: "NW", TAILSPIN: "TX"}
 S10_SERVICE_INDICATOR: Final = "CP"
@@ -23,19 +24,6 @@ S10_WEIGHTS: Final = (8, 6, 4, 2, 3, 5, 9, 7)
 
 _DOMESTIC = re.compile(r"^(NW|TX)(\d{14})(\d)$")
 _S10 = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
-_DIGIT_WORDS: Final[dict[str, str]] = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
 
 
 def luhn_check_digit(digits: str) -> int:
@@ -66,7 +54,7 @@ def normalise_tracking(text: str) -> str:
     ``"nw 1234-5678 ..."`` -> ``"NW12345678..."``; ``"C P one two ..."`` -> ``"CP12..."``.
     """
     words = re.split(r"[\s\-.,]+", text.strip())
-    return "".join(_DIGIT_WORDS.get(w.lower(), w) for w in words if w).upper()
+    return "".join(DIGIT_WORDS.get(w.lower(), w) for w in words if w).upper()
 
 
 def is_valid(tracking: str) -> bool:

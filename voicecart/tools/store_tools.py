@@ -18,6 +18,7 @@ from text_to_num import alpha2digit
 
 from voicecart.api.product_schemas import dollars
 from voicecart.shipping.tracking import is_valid, normalise_tracking
+from voicecart.spoken import DIGIT_WORDS
 from voicecart.tools.backends import (
     LineRequest,
     OrderInfo,
@@ -136,20 +137,7 @@ OptionalOrderNumber = Annotated[
 
 # ----------------------------------------------------------------------- helpers
 
-_DIGIT_WORDS: Final[dict[str, str]] = {
-    "zero": "0",
-    "oh": "0",
-    "o": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
+_DIGIT_WORDS: Final[dict[str, str]] = {**DIGIT_WORDS, "o": "0"}
 _REPEATS: Final[dict[str, int]] = {"double": 2, "triple": 3}
 
 
