@@ -73,6 +73,7 @@ REASON_PATTERNS: Final[dict[Reason, re.Pattern[str]]] = {
         r"return window",
         r"how long do i have",
         r"shipping (?:cost|fee|time|options?)",
+        r"how much (?:is|does) (?:shipping|delivery)",
         r"free shipping",
         r"price match",
         r"gift cards?",
@@ -147,11 +148,11 @@ REASON_LABELS: Final[dict[Reason, str]] = {
 REASON_PRIORITY: Final[tuple[Reason, ...]] = (
     Reason.DAMAGED_ITEM,
     Reason.DELIVERY_ISSUE,
+    Reason.POLICY_QUESTION,  # "return policy" is a question, not a return
     Reason.RETURN_REFUND,
     Reason.CANCELLATION,
     Reason.COMPLAINT,
     Reason.ORDER_STATUS,
-    Reason.POLICY_QUESTION,
     Reason.PURCHASE,
     Reason.PRODUCT_QUESTION,
     Reason.OTHER,

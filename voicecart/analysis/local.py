@@ -114,6 +114,9 @@ class LocalAnalyser:
         grateful_end = any(GRATITUDE.search(s.turn.text.lower()) for s in ending)
         if frustrated and frustrated[-1] in ending:
             grateful_end = False
+        won_back = bool(scored) and GRATITUDE.search(scored[-1].turn.text.lower()) is not None
+        if frustrated and won_back and scored[-1] not in frustrated:
+            frustrated = []  # the call ended in thanks, not in anger
         resolution = self._resolution(transcript, reason, escalation, ending_score, frustrated)
 
         if frustrated:
