@@ -12,6 +12,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from aiortc.exceptions import OperationError
+
 from voicecart.engine.avatar.looks import AvatarError, Look, VideoSpec, resolve_look, video_spec
 from voicecart.engine.avatar.peer import decode_offer, encode_answer
 from voicecart.engine.avatar.service import AvatarService
@@ -74,7 +76,7 @@ class AvatarLink:
         stream = AvatarStream(self.service, self.look, self.video)
         try:
             answer = await _checked_async(stream.start, sdp)
-        except ValueError as exc:  # aiortc's SDP parser and negotiation
+        except (ValueError, OperationError) as exc:  # aiortc's SDP parser and negotiation
             raise ClientError(
                 "invalid_sdp", f"The offer was refused: {exc}", param="client_sdp"
             ) from exc

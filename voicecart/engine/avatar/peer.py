@@ -27,6 +27,7 @@ from aiortc import (
     RTCConfiguration,
     RTCIceServer,
     RTCPeerConnection,
+    RTCRtpCodecCapability,
     RTCRtpSender,
     RTCSessionDescription,
 )
@@ -202,13 +203,11 @@ def cap_video_bitrate(sender: RTCRtpSender, cap: int) -> bool:
 # ---------------------------------------------------------------------- answering
 
 
-def prefer(pc: RTCPeerConnection) -> None:
-    """VP8 for video and Opus for audio (their RTX where offered)."""
-    for transceiver in pc.getTransceivers():
-        wanted = "video/VP8" if transceiver.kind == "video" else "audio/opus"
-        codecs = RTCRtpSender.getCapabilities(transceiver.kind).codecs
-        chosen = [c for c in codecs if c.mimeType in (wanted, f"{transceiver.kind}/rtx")]
-        transceiver.setCodecPreferences(chosen)
+def _preferred(kind: str) -> list[RTCRtpCodecCapability]:
+    """VP8 for video and Opus for audio (with RTX where offered)."""
+    wanted = "video/VP8" if kind == "video" else "audio/opus"
+    codecs = RTCRtpSender.getCapabilities(kind).codecs
+    return [c for c in codecs if c.mimeType in (wanted, f"{kind}/rtx")]
 
 
 async def answer(
@@ -219,21 +218,19 @@ async def answer(
     *,
     bitrate: int | None = None,
 ) -> str:
-    """Apply the offer, attach ``tracks`` to its media sections (one stream), answer it."""
-    await pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
+    """Answer the offer, sending ``tracks`` (one stream) in its media sections.
+
+    The transceivers exist before the offer is applied, so aiortc matches them to the
+    offer's sections and negotiates only the codecs preferred here.
+    """
     for track in tracks:
-        sender = pc.addTrack(track)
+        transceiver = pc.addTransceiver(track, direction="sendonly")
+        transceiver.setCodecPreferences(_preferred(track.kind))
         if track.kind == "video" and bitrate is not None:
-            cap_video_bitrate(sender, bitrate)
-    prefer(pc)
+            cap_video_bitrate(transceiver.sender, bitrate)
+    await pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
     await pc.setLocalDescription(await pc.createAnswer())
     sdp = pc.localDescription.sdp
-    if "VP8/90000" not in sdp:
-        raise AvatarError(
-            "invalid_sdp",
-            "The offer does not accept VP8 video, which the local avatar streams.",
-            param="client_sdp",
-        )
     if options.public_ip:
         sdp = add_public_ip(sdp, options.public_ip)
     return sdp
