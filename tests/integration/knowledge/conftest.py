@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import make_settings
 from voicecart.knowledge.embedding import E5Embedder, Vectors
 from voicecart.knowledge.service import LocalKnowledge
+from voicecart.storage.db import Database
+from voicecart.tools.context import ToolContext
 
 
 class CountingEmbedder:
@@ -85,3 +88,20 @@ async def corpus(corpus_index: Path, e5: E5Embedder) -> AsyncIterator[LocalKnowl
         yield kb
     finally:
         await kb.close()
+
+
+@pytest.fixture
+async def tool_ctx(tmp_path: Path, corpus: LocalKnowledge) -> AsyncIterator[ToolContext]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'tools.db'}"
+    db = Database(url)
+    try:
+        yield ToolContext(
+            db=db,
+            settings=make_settings(url),
+            index=None,  # type: ignore[arg-type]  # the knowledge tool never reads the catalog
+            call_id="call_k",
+            fc_call_id="fc_1",
+            knowledge=corpus,
+        )
+    finally:
+        await db.dispose()

@@ -18,7 +18,6 @@ from voicecart.engine.brain.records import passages_of
 from voicecart.knowledge.corpus import FINGERPRINT_KEY
 from voicecart.knowledge.service import LocalKnowledge
 from voicecart.knowledge.store import KnowledgeStore
-from voicecart.storage.db import Database
 from voicecart.tools.context import ToolContext
 from voicecart.tools.knowledge_tools import MAX_OUTPUT_CHARS, register_knowledge_tools
 from voicecart.tools.registry import ToolRegistry
@@ -131,23 +130,6 @@ async def test_search_endpoint_names_the_invalid_field(
 
 
 # --------------------------------------------------------------------------- the tool
-
-
-@pytest.fixture
-async def tool_ctx(tmp_path: Path, corpus: LocalKnowledge) -> AsyncIterator[ToolContext]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'tools.db'}"
-    db = Database(url)
-    try:
-        yield ToolContext(
-            db=db,
-            settings=make_settings(url),
-            index=None,  # type: ignore[arg-type]  # the knowledge tool never reads the catalog
-            call_id="call_k",
-            fc_call_id="fc_1",
-            knowledge=corpus,
-        )
-    finally:
-        await db.dispose()
 
 
 @pytest.fixture
