@@ -104,12 +104,12 @@ class AnalysisDocument(BaseModel):
     """A stored analysis: the seed's fields first, then ours."""
 
     id: str
-    call_id: str
     call_reason: str
     customer_satisfaction: Satisfaction
     customer_sentiment: Sentiment
     rating: int
     rating_justification: str
+    call_id: str
     reason_category: Reason
     sentiment_score: float
     products: list[int]
