@@ -18,3 +18,4 @@ fi
 cd web
 npm run --silent typecheck
 npx vitest run
+node scripts/bundle-size.mjs 250

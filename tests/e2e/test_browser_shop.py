@@ -248,7 +248,7 @@ async def test_spoken_purchase_in_chromium(shop_server: tuple[str, str], tmp_pat
     assert is_valid(tracking), shipment_card
     assert shipment_card["timeline"] >= 2
     assert shipment_card["labelStatus"] == 200 and shipment_card["labelStartsPdf"], shipment_card
-    assert "123 Main Street" in shipment_card["text"], shipment_card["text"]
+    assert "123 Main St, Springfield, IL 62704" in shipment_card["text"], shipment_card["text"]
 
     # The avatar: live video with a moving mouth when the engine has one; otherwise the
     # conversation went on audio-only with the notice shown.
@@ -275,8 +275,8 @@ async def test_spoken_purchase_in_chromium(shop_server: tuple[str, str], tmp_pat
             assert shipment is not None
             assert shipment.tracking_number == tracking
             assert shipment.carrier in shipment_card["carrier"]
-            assert (shipment.street, shipment.city, shipment.state, shipment.postal_code) == (
-                "123 Main Street",
+            assert shipment.street.startswith("123 Main St"), shipment.street
+            assert (shipment.city, shipment.state, shipment.postal_code) == (
                 "Springfield",
                 "IL",
                 "62704",

@@ -54,6 +54,26 @@ page.on("console", (m) => {
   if (m.type() === "error" || m.type() === "warning") result.console.push(`${m.type()}: ${m.text()}`);
 });
 page.on("pageerror", (e) => result.console.push(`pageerror: ${e.message}`));
+page.on("response", (r) => {
+  if (r.status() >= 400) result.console.push(`http ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+});
+// The gateway's messages (types only, audio left out), kept for diagnosing failures.
+result.socket = [];
+result.audioChunksSent = 0;
+result.maxLevel = 0;
+page.on("websocket", (ws) => {
+  ws.on("framesent", (frame) => {
+    if (String(frame.payload).startsWith('{"type":"audio_chunk"')) result.audioChunksSent += 1;
+  });
+  ws.on("framereceived", (frame) => {
+    try {
+      const m = JSON.parse(String(frame.payload));
+      if (m.type !== "assistant_audio_delta" && m.type !== "viseme") result.socket.push(m.type === "error" ? `error:${m.code}` : m.type);
+    } catch {
+      // not JSON
+    }
+  });
+});
 
 async function shot(name) {
   step += 1;
@@ -98,8 +118,8 @@ async function checkAvatar() {
 }
 
 /** Samples the lower-middle of the avatar video (the mouth) while the assistant speaks. */
-async function mouthMovement() {
-  return page.evaluate(async () => {
+async function mouthMovement(ms = 3000) {
+  return page.evaluate(async (ms) => {
     const v = document.querySelector("video.avatar-video");
     if (!v || !v.videoWidth) return null;
     const canvas = document.createElement("canvas");
@@ -109,7 +129,7 @@ async function mouthMovement() {
     canvas.height = h;
     const ctx = canvas.getContext("2d", { willReadFrequently: true });
     const frames = [];
-    const until = performance.now() + 3000;
+    const until = performance.now() + ms;
     while (performance.now() < until && frames.length < 60) {
       await new Promise((r) => requestAnimationFrame(r));
       ctx.drawImage(v, v.videoWidth * 0.375, v.videoHeight * 0.55, v.videoWidth / 4, v.videoHeight / 6, 0, 0, w, h);
@@ -121,7 +141,7 @@ async function mouthMovement() {
     const min = Math.min(...frames);
     const max = Math.max(...frames);
     return { frames: frames.length, range: max - min };
-  });
+  }, ms);
 }
 
 try {
@@ -136,13 +156,20 @@ try {
   result.sessionReady = true;
   await shot("connected");
 
-  if (plan.avatar) await checkAvatar();
-
   for (const [index, turn] of plan.turns.entries()) {
     const cardsBefore = await page.locator(".line-card").count();
     copyFileSync(turn.wav, plan.micWav); // the "microphone" now holds this turn's words
     await page.getByRole("button", { name: "Turn microphone on" }).click();
     await page.getByRole("button", { name: "Turn microphone off" }).waitFor();
+    // The loudest the level meter showed during this turn: proof the page heard the mic.
+    await page.evaluate(() => {
+      window.__maxLevel = 0;
+      clearInterval(window.__levelTimer);
+      window.__levelTimer = setInterval(() => {
+        const v = Number(document.querySelector('[role="meter"]')?.getAttribute("aria-valuenow") ?? 0);
+        window.__maxLevel = Math.max(window.__maxLevel, v);
+      }, 20);
+    });
     const started = Date.now();
     // Heard: the user's line is final.
     await page.waitForFunction((n) => document.querySelectorAll('.line-user[data-final="true"]').length >= n, index + 1, {
@@ -164,7 +191,6 @@ try {
       null,
       { timeout: TURN_TIMEOUT },
     );
-    if (index === 0 && result.avatar.available) result.avatar.mouth = await mouthMovement();
     const said = await page.locator(".line-assistant").last().innerText();
     await page.getByRole("button", { name: "Turn microphone off" }).click();
     await page.getByRole("button", { name: "Turn microphone on" }).waitFor();
@@ -173,6 +199,32 @@ try {
     result.turns.push({ say: turn.say, heard, said, cards, ms: Date.now() - started, screenshot });
     log(`turn ${index + 1}: heard ${JSON.stringify(heard)}; said ${JSON.stringify(said.slice(0, 80))}`);
   }
+
+  // A typed turn, with the avatar on when the server has one: its mouth must move as it speaks.
+  if (plan.avatar) await checkAvatar();
+  if (result.avatar.available) result.avatar.idle = await mouthMovement(1000); // the face at rest
+  await shot("avatar");
+  const typed = plan.typed ?? "Where is my order?";
+  await page.getByLabel("Message to the assistant").fill(typed);
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.locator('.line-user[data-final="true"]').filter({ hasText: typed }).waitFor();
+  if (result.avatar.available) {
+    await waitActivity(["speaking"]);
+    result.avatar.mouth = await mouthMovement();
+  }
+  await page.locator('.line-card[data-tool="track_shipment"]').waitFor({ timeout: TURN_TIMEOUT });
+  await page.waitForFunction(
+    () => {
+      const lines = [...document.querySelectorAll(".line-user, .line-assistant")];
+      const last = lines[lines.length - 1];
+      const act = document.querySelector(".status-bar")?.getAttribute("data-activity");
+      return last?.classList.contains("line-assistant") && last.getAttribute("data-final") === "true" && act === "ready";
+    },
+    null,
+    { timeout: TURN_TIMEOUT },
+  );
+  result.typed = { said: await page.locator(".line-assistant").last().innerText() };
+  await shot("typed-turn");
 
   // What the cards show, as a shopper reads them.
   const order = page.locator(".card-order").last();
@@ -200,6 +252,7 @@ try {
   result.ok = false;
   result.error = String(error?.stack ?? error);
   try {
+    result.meter = await page.evaluate(() => window.__maxLevel);
     await shot("failure");
     result.page = await page.locator("body").innerText();
   } catch {

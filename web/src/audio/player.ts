@@ -8,8 +8,9 @@ export const PLAYBACK_RATE = 24_000;
 export class Player {
   private context: AudioContext | null = null;
   private node: AudioWorkletNode | null = null;
-  private starting: Promise<AudioWorkletNode> | null = null;
+  private starting: Promise<AudioWorkletNode | null> | null = null;
   private pending: PlaybackCommand[] = [];
+  private unavailable = false;
   muted = false;
 
   constructor(
@@ -25,8 +26,9 @@ export class Player {
     await this.ensure();
   }
 
-  private ensure(): Promise<AudioWorkletNode> {
+  private ensure(): Promise<AudioWorkletNode | null> {
     if (this.node) return Promise.resolve(this.node);
+    if (this.unavailable) return Promise.resolve(null);
     this.starting ??= (async () => {
       const context = new AudioContext({ sampleRate: PLAYBACK_RATE, latencyHint: "interactive" });
       await context.audioWorklet.addModule(playbackWorkletUrl);
@@ -45,11 +47,17 @@ export class Player {
       this.node = node;
       for (const command of this.pending.splice(0)) this.post(command);
       return node;
-    })();
+    })().catch(() => {
+      // No Web Audio here (or it was refused): the transcript still carries every word.
+      this.unavailable = true;
+      this.pending = [];
+      return null;
+    });
     return this.starting;
   }
 
   private post(command: PlaybackCommand): void {
+    if (this.unavailable) return;
     if (!this.node) {
       this.pending.push(command);
       void this.ensure();

@@ -188,7 +188,9 @@ export function activityOf({ connection, micOn, playing, conversation }: Activit
   if (connection === "closed") return "ended";
   if (conversation.userSpeaking) return "hearing";
   if (playing) return "speaking";
-  if (conversation.awaitingAnswer || conversation.responding) return "thinking";
+  if (conversation.awaitingAnswer) return "thinking";
+  // Answering, its words on screen (its voice may come through the avatar's stream).
+  if (conversation.responding) return "speaking";
   return micOn ? "listening" : "ready";
 }
 
