@@ -154,6 +154,8 @@ def create_engine_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
             await app.state.engine.parts.get()
+            if app.state.engine.avatar is not None:
+                app.state.engine.avatar.warm(settings)
         yield
 
     app = FastAPI(

@@ -5,6 +5,7 @@ Negotiations here are real aiortc peers in one process (no media needs to flow).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import time
@@ -246,3 +247,13 @@ async def test_barge_in_and_output_clear_interrupt_the_avatar() -> None:
         await h.next("input_audio_buffer.speech_started")
         assert calls.count("interrupt") == 2
     assert calls[-1] == "close"
+
+
+async def test_warm_starts_drawing_the_configured_look() -> None:
+    service = AvatarService(AvatarOptions())
+    service.warm(load_settings(_env_file=None, AZURE_VOICE_AVATAR_CHARACTER="james"))
+    sheet, new = service.sprites.sheet(resolve_look("james", None), (640, 360))
+    assert not new  # already there
+    service.warm(load_settings(_env_file=None, AZURE_VOICE_AVATAR_CHARACTER="meg"))  # no error
+    await asyncio.to_thread(sheet.complete.wait, 30)
+    assert sheet.complete.is_set()

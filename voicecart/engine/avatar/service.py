@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from voicecart.config import Settings
-from voicecart.engine.avatar.looks import AvatarError, Look
+from voicecart.engine.avatar.looks import AvatarError, Look, resolve_look, video_spec
 from voicecart.engine.avatar.peer import IceServer, PeerOptions, allow_loopback
 from voicecart.engine.avatar.sprites import SpriteCache, SpriteSheet
 
@@ -85,6 +85,19 @@ class AvatarService:
             self._builds.add(future)
             future.add_done_callback(self._built)
         return sheet
+
+    def warm(self, settings: Settings) -> None:
+        """Start drawing the configured look at the configured (or default) size, so the
+        first session's first frame does not wait for it. Unknown looks are left alone:
+        the session that asks for one gets the error."""
+        width, height = settings.avatar_width, settings.avatar_height
+        asked = {"width": width, "height": height} if width and height else None
+        try:
+            look = resolve_look(settings.avatar_character, settings.avatar_style)
+            video = video_spec({"resolution": asked} if asked else None)
+        except AvatarError:
+            return
+        self.sheet(look, (video.width, video.height))
 
     def _built(self, future: asyncio.Future[None]) -> None:
         self._builds.discard(future)
