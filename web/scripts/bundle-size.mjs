@@ -6,7 +6,7 @@
  *
  * Usage: node scripts/bundle-size.mjs [budget_kB=250]
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -23,6 +23,15 @@ for (const file of initial) {
   console.log(`${file}: ${(bytes.length / 1000).toFixed(1)} kB, ${(gzipSync(bytes, { level: 9 }).length / 1000).toFixed(1)} kB gzipped`);
 }
 console.log(`initial JS: ${(raw / 1000).toFixed(1)} kB, ${(gz / 1000).toFixed(1)} kB gzipped (budget ${budget / 1000} kB)`);
+// Baseline: the same build if nothing were loaded on demand.
+let lazyGz = 0;
+for (const file of readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"))) {
+  if (initial.includes(`assets/${file}`)) continue;
+  const size = gzipSync(readFileSync(join(dist, "assets", file)), { level: 9 }).length;
+  lazyGz += size;
+  console.log(`on demand: assets/${file}: ${(size / 1000).toFixed(1)} kB gzipped`);
+}
+console.log(`everything eager (baseline): ${((gz + lazyGz) / 1000).toFixed(1)} kB gzipped`);
 if (gz > budget) {
   console.error("over budget");
   process.exit(1);

@@ -97,7 +97,7 @@ describe("ToolCard", () => {
         card={{
           kind: "knowledge",
           query: "return policy",
-          passages: [{ id: "p1", title: "Returns and refunds", section: "Time limits", text: "Return within 30 days." }],
+          sources: [{ doc_id: "returns", chunk_id: "returns#2", title: "Returns and refunds", section: "Time limits", kind: "policy", excerpt: "Return within 30 days.", score: 0.03 }],
         }}
       />,
     );

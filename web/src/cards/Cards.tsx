@@ -174,7 +174,8 @@ export function ShipmentCard({ card }: { card: Card }) {
 
 /** Knowledge answers: the passages the assistant drew on, with their sources. */
 export function KnowledgeCard({ card }: { card: Card }) {
-  const passages = list(card.passages ?? card.items ?? card.results ?? card.hits);
+  // search_knowledge sends `sources` (title, section, excerpt, doc_id, chunk_id).
+  const passages = list(card.sources ?? card.passages ?? card.items);
   return (
     <section className="card card-knowledge" aria-label="Sources">
       <h3 className="card-title">{text(card.query) ? `Sources for “${text(card.query)}”` : "Sources"}</h3>
@@ -184,12 +185,12 @@ export function KnowledgeCard({ card }: { card: Card }) {
       ) : (
         <ol className="sources">
           {passages.map((p, i) => {
-            const title = text(p.title ?? p.document_title ?? p.doc_title, "Document");
+            const title = text(p.title, "Document");
             const section = text(p.section ?? p.heading);
-            const body = text(p.text ?? p.snippet ?? p.content ?? p.passage);
+            const body = text(p.excerpt ?? p.text);
             const url = text(p.url ?? p.source_url);
             return (
-              <li key={text(p.id ?? p.chunk_id, String(i))}>
+              <li key={text(p.chunk_id ?? p.id, String(i))} data-doc-id={text(p.doc_id)}>
                 <p className="source-title">
                   {url ? <a href={url}>{title}</a> : title}
                   {section && <span className="muted"> — {section}</span>}
