@@ -2,6 +2,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
+import { Player } from "../audio/player";
 import { FakeSocket, SESSION, jsonResponse, mockFetch } from "../test/fakes";
 
 class SocketWithConstants extends FakeSocket {
@@ -128,5 +129,30 @@ describe("Shop page", () => {
     await user.click(screen.getByRole("button", { name: "Start avatar" }));
     expect(await screen.findByText(/The conversation continues with voice only/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Start avatar" })).toBeInTheDocument();
+  });
+
+  it("push to talk: holding the button interrupts the assistant, releasing commits and asks for the answer", async () => {
+    const { user, socket } = await startConversation();
+    await user.click(screen.getByRole("radio", { name: "Push to talk" }));
+    const talk = screen.getByRole("button", { name: "Hold to talk" });
+    await user.pointer({ keys: "[MouseLeft>]", target: talk });
+    expect(screen.getByRole("button", { name: "Release to send" })).toHaveAttribute("aria-pressed", "true");
+    expect(socket.sentMessages()).toContainEqual({ type: "cancel_response" });
+    await user.pointer({ keys: "[/MouseLeft]", target: talk });
+    expect(socket.sentMessages().at(-1)).toEqual({ type: "commit_audio" });
+    serverSays(socket, { type: "input_audio_committed", item_id: "u1" });
+    expect(socket.sentMessages().at(-1)).toEqual({ type: "request_response" });
+    serverSays(socket, { type: "input_audio_committed", item_id: "u2" }); // a VAD commit later: no extra request
+    expect(socket.sentMessages().filter((m) => m.type === "request_response")).toHaveLength(1);
+  });
+
+  it("barge-in: the assistant's voice is flushed the moment the shopper starts speaking", async () => {
+    const flush = vi.spyOn(Player.prototype, "flush");
+    const { socket } = await startConversation();
+    flush.mockClear();
+    serverSays(socket, { type: "speech_started", item_id: "u1" });
+    expect(flush).toHaveBeenCalledTimes(1);
+    serverSays(socket, { type: "response_status", status: "cancelled", response_id: "r1" });
+    expect(flush).toHaveBeenCalledTimes(2);
   });
 });

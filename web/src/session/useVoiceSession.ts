@@ -65,6 +65,8 @@ export function useVoiceSession(): VoiceSession {
   const iceRef = useRef<IceServer[]>([]);
   const modeRef = useRef<MicMode>("hands-free");
   const talkingRef = useRef(false);
+  // Push-to-talk released: the manual commit does not start an answer by itself.
+  const awaitingCommitRef = useRef(false);
 
   const player = useCallback((): Player => {
     playerRef.current ??= new Player(setPlaying);
@@ -85,6 +87,12 @@ export function useVoiceSession(): VoiceSession {
         case "speech_started":
           player().flush(); // barge-in: the shopper talks, the assistant stops at once
           break;
+        case "input_audio_committed":
+          if (awaitingCommitRef.current) {
+            awaitingCommitRef.current = false;
+            connectionRef.current?.send({ type: "request_response" });
+          }
+          break;
         case "response_status":
           if (message.status === "cancelled" || message.status === "interrupted") player().flush();
           break;
@@ -95,6 +103,8 @@ export function useVoiceSession(): VoiceSession {
           dispatch({ type: "notice", text: "The voice service connection dropped; reconnecting…", tone: "info" });
           break;
         case "error":
+          // The server's VAD had already ended the turn (and answered): nothing to commit.
+          if (message.code === "input_audio_buffer_commit_empty") awaitingCommitRef.current = false;
           if (!QUIET_ERRORS.has(message.code)) dispatch({ type: "notice", text: message.message, tone: "error" });
           break;
         default:
@@ -197,7 +207,7 @@ export function useVoiceSession(): VoiceSession {
     if (!talkingRef.current) return;
     talkingRef.current = false;
     setTalking(false);
-    connectionRef.current?.send({ type: "commit_audio" });
+    awaitingCommitRef.current = connectionRef.current?.send({ type: "commit_audio" }) ?? false;
   }, []);
 
   const sendText = useCallback(async (text: string) => {
