@@ -53,6 +53,13 @@ class EnergyVad:
         self._last_voice_ms = 0
         self._stopped_ms = 0
 
+    @property
+    def silence_since_ms(self) -> float | None:
+        """Where the silence after the last loud frame began, while a turn is open."""
+        if not self._speaking or self._ms == self._last_voice_ms:
+            return None
+        return float(self._last_voice_ms)
+
     def reset(self) -> None:
         self._pending = b""
         self._speaking = False

@@ -36,6 +36,11 @@ class StreamingVad(Protocol):
 
     def feed(self, pcm16: bytes) -> list[VadEvent]: ...
 
+    @property
+    def silence_since_ms(self) -> float | None:
+        """While a turn is open: where the silence that may end it began (None: speaking)."""
+        ...
+
     def reset(self) -> None: ...
 
 

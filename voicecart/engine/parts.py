@@ -23,6 +23,7 @@ import asyncio
 import importlib
 import inspect
 import logging
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -213,6 +214,7 @@ def _brain_factory(factory: Callable[..., Any], settings: Settings) -> BrainFact
 # ---------------------------------------------------------------------- audio formats
 
 INPUT_RATES: Final = (8000, 16000, 24000)
+TURN_TAIL_MS: Final = 100  # audio kept after the VAD's stop point, for the STT
 
 
 def output_width(fmt: str) -> int:
@@ -301,13 +303,28 @@ class InputAudio:
                     turns.append(Turn("speech_started", at_ms))
                 elif found.kind == "speech_stopped" and self.in_speech:
                     self.in_speech = False
-                    audio = self._take(self._speech_start_ms, at_ms + 100)
+                    audio = self._take(self._speech_start_ms, at_ms + TURN_TAIL_MS)
                     turns.append(Turn("speech_stopped", at_ms, audio))
         if not self.in_speech:
             options = self._vad_options
             keep = options.prefix_padding_ms + self._idle_keep_ms if options else None
             self._keep_last(keep or self._manual_keep_ms)
         return turns
+
+    def settling_turn(self, silent_for_ms: float) -> tuple[int, bytes] | None:
+        """The turn the VAD will end if the current silence lasts: ``(stop_ms, audio)``
+        once it has lasted ``silent_for_ms``, else None. The audio is exactly what
+        ``append`` will hand out with that ``speech_stopped``; nothing is consumed."""
+        if not self.in_speech or self._vad is None:
+            return None
+        since = self._vad.silence_since_ms
+        if since is None:
+            return None
+        stop_ms = int(self._vad_origin_ms + math.floor(since))
+        if self.now_ms - stop_ms < max(silent_for_ms, TURN_TAIL_MS + 50):
+            return None
+        start, end = self._offset(self._speech_start_ms), self._offset(stop_ms + TURN_TAIL_MS)
+        return stop_ms, bytes(self._data[start:end])
 
     def commit(self) -> bytes:
         """Everything buffered (a commit by hand); a turn in progress ends here."""

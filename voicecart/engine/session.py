@@ -29,6 +29,7 @@ import orjson
 from voicecart.engine import events as ev
 from voicecart.engine.avatar.link import AvatarLink
 from voicecart.engine.avatar.service import AvatarService
+from voicecart.engine.early_stt import EarlyTranscripts
 from voicecart.engine.events import ClientError, Event
 from voicecart.engine.interfaces import (
     BrainOutput,
@@ -75,6 +76,7 @@ class EngineSession:
         self.input = InputAudio(parts.stt.sample_rate if parts.stt else 16000, parts.vad)
         self.turn_task: asyncio.Task[None] | None = None  # the newest transcription
         self._speech_item: str | None = None
+        self.early = EarlyTranscripts()
         self._vad_reported = False
         self._outbox: asyncio.Queue[Event] = asyncio.Queue()
         self._writer: asyncio.Task[None] | None = None
@@ -91,6 +93,7 @@ class EngineSession:
     async def close(self) -> None:
         """Stop at once: running work is cancelled, unsent events are dropped."""
         self._closed = True
+        self.early.drop()
         await self.avatar.close()
         tasks = [t for t in self._tasks if not t.done()]
         for task in tasks:
@@ -160,6 +163,7 @@ class EngineSession:
                 self._manual_commit()
             case ev.AudioClear():
                 self.input.clear()
+                self.early.drop()
                 self._speech_item = None
                 self.emit(ev.server_event("input_audio_buffer.cleared"))
             case ev.ItemCreate():
@@ -272,9 +276,23 @@ class EngineSession:
                 item_id, self._speech_item = self._speech_item, None
                 self.emit(ev.speech_stopped(turn.at_ms, item_id))
                 respond = td.get("create_response", True) is not False
-                self._commit(item_id, turn.audio, respond=respond)
+                early = self.early.take(item_id, turn.at_ms, turn.audio)
+                self._commit(item_id, turn.audio, respond=respond, early=early)
+        if self._speech_item is not None and td:
+            self.early.consider(
+                self._speech_item,
+                self.input,
+                self.parts.stt,
+                float(td.get("silence_duration_ms") or 0),
+                self._language(),
+            )
+
+    def _language(self) -> str | None:
+        language: str | None = (self.session.get("input_audio_transcription") or {}).get("language")
+        return language
 
     def _manual_commit(self) -> None:
+        self.early.drop()
         item_id = self._speech_item or ev.new_id("item")
         if self._speech_item is not None:  # committed by hand in the middle of speech
             self.emit(ev.speech_stopped(int(self.input.now_ms), item_id))
@@ -287,7 +305,9 @@ class EngineSession:
             )
         self._commit(item_id, audio, respond=False)
 
-    def _commit(self, item_id: str, audio: bytes, *, respond: bool) -> None:
+    def _commit(
+        self, item_id: str, audio: bytes, *, respond: bool, early: asyncio.Task[str] | None = None
+    ) -> None:
         previous = self.items[-1]["id"] if self.items else None
         self.emit(ev.committed(item_id, previous))
         item: Event = {
@@ -301,21 +321,29 @@ class EngineSession:
         self.items.append(item)
         self.emit(ev.item_created(ev.view(item), previous))
         self.turn_task = self.spawn(
-            self._transcribe(item, audio, self.turn_task, respond), f"stt:{item_id}"
+            self._transcribe(item, audio, self.turn_task, respond, early), f"stt:{item_id}"
         )
 
     async def _transcribe(
-        self, item: Event, audio: bytes, previous: asyncio.Task[None] | None, respond: bool
+        self,
+        item: Event,
+        audio: bytes,
+        previous: asyncio.Task[None] | None,
+        respond: bool,
+        early: asyncio.Task[str] | None = None,
     ) -> None:
+        """Transcribe a committed turn (or take its early transcript, see early_stt.py)."""
         if previous is not None:  # transcripts come out in turn order
             await asyncio.wait([previous])
         stt = self.parts.stt
         if stt is None:
             self.emit(ev.transcription_failed(item["id"], self.parts.unavailable_message("stt")))
             return
-        language = (self.session.get("input_audio_transcription") or {}).get("language")
         try:
-            transcript = (await stt.transcribe(audio, language=language)).strip()
+            if early is not None:
+                transcript = (await early).strip()
+            else:
+                transcript = (await stt.transcribe(audio, language=self._language())).strip()
         except Exception as exc:
             log.warning("transcription failed", exc_info=True)
             self.emit(ev.transcription_failed(item["id"], f"Transcription failed: {exc}"))

@@ -174,6 +174,12 @@ class SileroVad:
         return self._endpointer.in_speech
 
     @property
+    def silence_since_ms(self) -> float | None:
+        """Where the silence that may end the current turn began (VAD timeline), if any."""
+        ep = self._endpointer
+        return ep.silence_start_ms if ep.in_speech else None
+
+    @property
     def position_ms(self) -> int:
         """How much input (ms at ``sample_rate``) has been fed so far."""
         return (self._input_bytes // 2) * 1000 // self.sample_rate
@@ -263,6 +269,12 @@ class EnergyVad:
     @property
     def in_speech(self) -> bool:
         return self._endpointer.in_speech
+
+    @property
+    def silence_since_ms(self) -> float | None:
+        """Where the silence that may end the current turn began (VAD timeline), if any."""
+        ep = self._endpointer
+        return ep.silence_start_ms if ep.in_speech else None
 
     def reset(self) -> None:
         """Forget speech state; the timeline keeps running."""

@@ -80,11 +80,14 @@ def test_stop_is_reported_only_after_the_silence_duration() -> None:
     bytes_per_ms = RATE * 2 // 1000
     audio = pcm(silence(1000), speechlike(1000), silence(2000))
     assert vad.feed(audio[: 1500 * bytes_per_ms]) == [started(700)]
+    assert vad.silence_since_ms is None  # speaking
     # speech ends at 2000 ms; 20 ms before the 500 ms silence is complete nothing is reported
     assert vad.feed(audio[1500 * bytes_per_ms : 2480 * bytes_per_ms]) == []
     assert vad.in_speech
+    assert vad.silence_since_ms == 2000  # where the stop will be, known before it is reported
     assert vad.feed(audio[2480 * bytes_per_ms : 2500 * bytes_per_ms]) == [stopped(2000)]
     assert not vad.in_speech
+    assert vad.silence_since_ms is None  # no open turn
 
 
 def test_prefix_padding_never_goes_below_zero() -> None:
