@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test setup lint typecheck pytest web webtest bench-commerce clean
+.PHONY: run test setup lint typecheck pytest web webtest bench-commerce bench-relay bench-voice clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "voicecart needs Python 3.11 or newer"'
@@ -48,6 +48,12 @@ test: setup lint typecheck webtest pytest
 
 bench-commerce: $(STAMP)
 	$(BIN)/python bench/commerce.py
+
+bench-relay: $(STAMP)
+	$(BIN)/python bench/relay.py --sessions 100,300,500 --duration 10 --markdown
+
+bench-voice: $(STAMP)
+	$(BIN)/python bench/voice.py --markdown
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
