@@ -17,7 +17,6 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import httpx
 from pydantic import ValidationError
@@ -26,14 +25,10 @@ from voicecart.analysis.analyser import AnalysisError
 from voicecart.analysis.products import ProductMatcher
 from voicecart.analysis.schema import AnalysisResult, Reason, Resolution, Satisfaction, Sentiment
 from voicecart.analysis.transcript import Transcript
+from voicecart.chat_endpoint import auth_headers, is_azure
 
 log = logging.getLogger(__name__)
 
-_AZURE_HOSTS: Final = (
-    ".openai.azure.com",
-    ".cognitiveservices.azure.com",
-    ".services.ai.azure.com",
-)
 _RETRYABLE_STATUS: Final = frozenset({408, 409, 429, 500, 502, 503, 504})
 _RESULT_MAX: Final = 600  # characters of each tool result shown to the model
 
@@ -192,8 +187,7 @@ class LLMAnalyser:
         self._api_key = api_key
         self._api_version = api_version
         self._token_provider = token_provider
-        host = urlsplit(self.url).hostname or ""
-        self._azure = api_version is not None or host.endswith(_AZURE_HOSTS)
+        self._azure = is_azure(self.url, api_version)
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)), transport=transport
         )
@@ -207,13 +201,11 @@ class LLMAnalyser:
 
     async def _headers(self) -> dict[str, str]:
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
-        if self._token_provider is not None:
-            headers["Authorization"] = f"Bearer {await self._token_provider()}"
-        elif self._api_key:
-            if self._azure:
-                headers["api-key"] = self._api_key
-            else:
-                headers["Authorization"] = f"Bearer {self._api_key}"
+        headers.update(
+            await auth_headers(
+                azure=self._azure, api_key=self._api_key, token_provider=self._token_provider
+            )
+        )
         return headers
 
     def payload(self, messages: list[dict[str, Any]]) -> dict[str, Any]:

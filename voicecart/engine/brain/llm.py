@@ -18,7 +18,6 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -28,14 +27,11 @@ from voicecart.engine.interfaces import BrainOutput, BrainRequest, FunctionCall,
 
 __all__ = ["APOLOGY", "ChatCompletionError", "OpenAIChatBrain", "chat_messages", "chat_tools"]
 
+from voicecart.chat_endpoint import auth_headers, is_azure
+
 logger = logging.getLogger(__name__)
 
 APOLOGY: Final = "Sorry, I'm having trouble answering right now. Could you say that again?"
-_AZURE_HOSTS: Final = (
-    ".openai.azure.com",
-    ".cognitiveservices.azure.com",
-    ".services.ai.azure.com",
-)
 
 
 class ChatCompletionError(Exception):
@@ -200,8 +196,7 @@ class OpenAIChatBrain:
         self._api_key = api_key
         self._api_version = api_version
         self._token_provider = token_provider
-        host = urlsplit(self.url).hostname or ""
-        self._azure = api_version is not None or host.endswith(_AZURE_HOSTS)
+        self._azure = is_azure(self.url, api_version)
         self._timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
         self._max_tokens_field = max_tokens_field
         self._transport = transport
@@ -225,13 +220,11 @@ class OpenAIChatBrain:
 
     async def _headers(self) -> dict[str, str]:
         headers = {"Accept": "text/event-stream", "Content-Type": "application/json"}
-        if self._token_provider is not None:
-            headers["Authorization"] = f"Bearer {await self._token_provider()}"
-        elif self._api_key:
-            if self._azure:
-                headers["api-key"] = self._api_key
-            else:
-                headers["Authorization"] = f"Bearer {self._api_key}"
+        headers.update(
+            await auth_headers(
+                azure=self._azure, api_key=self._api_key, token_provider=self._token_provider
+            )
+        )
         return headers
 
     def payload(self, request: BrainRequest) -> dict[str, Any]:
