@@ -17,6 +17,7 @@ import numpy as np
 
 from voicecart.knowledge.chunking import Chunk
 from voicecart.knowledge.embedding import Embedder, Vectors
+from voicecart.knowledge.passages import pick_rows, specific_terms
 from voicecart.knowledge.speech import Understood, Vocabulary, normalise
 from voicecart.knowledge.store import Filters, KnowledgeStore, StoredChunk
 
@@ -69,6 +70,10 @@ class _Snapshot:
             else np.zeros((0, dim), dtype=np.float32)
         )
         self.vector_chunks = [s.chunk for s in with_vectors]
+        # Each document's lead chunk (its first section), for generic questions.
+        self.leads: dict[str, int] = {}
+        for s in sorted(stored, key=lambda s: s.chunk.ordinal):
+            self.leads.setdefault(s.chunk.doc_id, s.row)
         self.vocabulary = Vocabulary(
             f"{s.chunk.title} {s.chunk.section} {s.chunk.text}" for s in stored
         )
@@ -128,14 +133,27 @@ class Retriever:
         fused = reciprocal_rank_fusion(rankings)
         lex_rank = {row: i for i, row in enumerate(lexical, start=1)}
         dense_rank = {row: i for i, row in enumerate(dense, start=1)}
+        by_doc: dict[str, list[int]] = {}  # each document's rows, best first
+        for row, _ in fused:
+            by_doc.setdefault(snap.chunks[row].doc_id, []).append(row)
+        picks: dict[str, list[int]] = {}
         hits: list[Hit] = []
-        per_doc: dict[str, int] = {}
+        # A document keeps the places its chunks earned in the fused ranking; which of
+        # its chunks fill them is the document's own choice (the lead for a generic
+        # question).
         for row, score in fused:
-            chunk = snap.chunks[row]
-            if per_doc.get(chunk.doc_id, 0) >= max_per_doc:
+            doc_id = snap.chunks[row].doc_id
+            if doc_id not in picks:
+                rows = by_doc[doc_id]
+                lead = snap.leads.get(doc_id)
+                if lead is not None and not filters.accepts(snap.chunks[lead]):
+                    lead = None
+                generic = not specific_terms(understood.terms, snap.chunks[row].title)
+                picks[doc_id] = pick_rows(rows, lead, generic, max_per_doc)
+            if not picks[doc_id]:
                 continue
-            per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
-            hits.append(Hit(chunk, score, lex_rank.get(row), dense_rank.get(row)))
+            pick = picks[doc_id].pop(0)
+            hits.append(Hit(snap.chunks[pick], score, lex_rank.get(pick), dense_rank.get(pick)))
             if len(hits) >= limit:
                 break
         return SearchResult(hits, understood, mode)

@@ -37,6 +37,7 @@ STOPWORDS: Final = frozenset(
     were what whats when where which while who whom why will with would you your yours
     um uh hmm hey hi hello okay ok oh well yeah yes tell know want wanted need let lets
     ava contoso say said going gonna wanna thing things really ill id ive youre
+    guys guy ur yall
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
@@ -58,10 +59,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text).lower())
 
 
+# "how much is shipping" asks what shipping costs; "how much sunscreen" does not.
+_HOW_MUCH = re.compile(r"(?i)\bhow much(?= (?:is|are|does|do|will|would|for|to)\b)")
+
+
 def content_words(text: str) -> list[str]:
-    """:func:`words` without stop words and fillers, in order, without repeats."""
+    """:func:`words` without stop words and fillers, in order, without repeats; "how much
+    is ..." asks about cost."""
     seen: dict[str, None] = {}
-    for w in words(text):
+    for w in words(_HOW_MUCH.sub("cost", text)):
         if w not in STOPWORDS:
             seen.setdefault(w, None)
     return list(seen)

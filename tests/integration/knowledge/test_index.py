@@ -249,3 +249,25 @@ async def test_hybrid_fuses_both_rankings(corpus: LocalKnowledge) -> None:
 
 async def test_query_with_no_content_words_finds_nothing(corpus: LocalKnowledge) -> None:
     assert (await corpus.search("um what is it")).hits == []
+
+
+@pytest.mark.parametrize(
+    ("query", "doc_id", "section"),
+    [
+        # generic: the document's lead, not the short "see our Exchanges policy" section
+        ("what's your return policy", "policy-returns", "The return window"),
+        ("do you price match", "policy-price-match", "Our promise"),
+        # specific: the section that answers it
+        ("when do I get my money back after a return", "policy-returns", None),
+        ("how long does shipping take", "policy-shipping", None),
+    ],
+)
+async def test_generic_questions_get_the_lead_specific_ones_the_best_section(
+    corpus: LocalKnowledge, query: str, doc_id: str, section: str | None
+) -> None:
+    top = (await corpus.search(query, limit=3)).hits[0].chunk
+    assert top.doc_id == doc_id
+    if section is not None:
+        assert top.section == section
+    else:
+        assert top.ordinal > 0, top.section  # not the lead: a later, matching section

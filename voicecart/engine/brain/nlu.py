@@ -228,9 +228,36 @@ _POLICY = _rx(
     r"|\b(?:shipping|delivery) (?:cost|costs|fee|fees|price|prices|rates?|times?|options?|"
     r"charges?|take)\b|\bfree (?:shipping|delivery)\b"
     r"|\bhow (?:much|long) (?:is|does|will|do)(?: it)?(?: the)? (?:shipping|delivery|take)\b"
-    r"|\bwhat size (?:should|do|would) i\b"
+    r"|\bwhat size (?:\w+ )?(?:should|do|would) i\b"
+    r"|\b(?:opening|business|store|office) hours\b|\bwhat are your hours\b"
+    r"|\bwhen (?:are|is) (?:you|you guys|the store|customer (?:care|service)) open\b"
+    r"|\bwhat time do you (?:open|close)\b|\bare you (?:guys )?open\b"
+    r"|\b(?:loyalty|reward points|rewards (?:program|programme|points|card))\b"
+    r"|\b(?:privacy|my (?:personal )?(?:data|information)|call recordings?)\b"
+    r"|\bdo you (?:guys )?(?:ship|deliver)(?: to| internationally| overseas| abroad| outside)\b"
+    r"|\b(?:ship|deliver|shipping|delivery) (?:to )?(?:canada|mexico|europe|overseas|abroad|"
+    r"internationally)\b|\bp ?o box\b"
+    r"|\b(?:will not|does not|do not|can not|is not|are not|stopped) (?:pair|pairing|turn on|"
+    r"charge|charging|connect|connecting|work|working|power on|heat up|sync|syncing)\b"
+    r"|\btroubleshoot\w*\b"
     r"|\bhow (?:do|should|can|would) (?:i|you) (?:clean|wash|care for|use|set up|setup|"
     r"charge|pair|assemble|store|fold|maintain|descale|connect|reset|install)\b"
+)
+# Questions about cancelling in general, not a request to cancel one order.
+_CANCEL_POLICY = _rx(
+    r"\bcancellation (?:policy|policies|fee|fees)\b"
+    r"|\bcan (?:i|you|we) (?:still )?cancel (?:an|a) order\b"
+    r"|\bhow (?:late|long) (?:can|do) (?:i|we) (?:have to )?cancel\b"
+)
+# The words of policy questions, for recognising misheard ones ("price mach", "retern
+# polcy", "warrenty"); used only to decide whether an utterance is a policy question.
+POLICY_WORDS: Final = _words(
+    """
+    return returns refund refunds exchange exchanges warranty guarantee policy policies
+    price match shipping delivery international restocking damaged defective payment
+    payments gift cards coupon coupons discount loyalty rewards privacy opening hours
+    canada cancellation instructions manual troubleshooting
+    """
 )
 _CANCEL_ORDER = _rx(
     r"\bcancel (?:my|the|this|that|an|our)? ?(?:order|purchase)\b|\bcancel order\b"
@@ -457,8 +484,11 @@ def understand(
     search_text, max_price = _search_phrase(text)
     reason_match = _REASON.search(s)
 
+    policy_s = " ".join(correct(w, POLICY_WORDS) for w in words)
     intent = _classify(
         s,
+        policy=bool(_POLICY.search(s) or _POLICY.search(policy_s)),
+        cancel_policy=bool(_CANCEL_POLICY.search(policy_s)),
         words=words,
         affirm=affirm,
         negate=negate,
@@ -511,6 +541,8 @@ _PRODUCT_INTENTS: Final = frozenset({Intent.SEARCH, Intent.BUY, Intent.DETAILS, 
 def _classify(
     s: str,
     *,
+    policy: bool,
+    cancel_policy: bool,
     words: Sequence[str],
     affirm: bool,
     negate: bool,
@@ -533,9 +565,11 @@ def _classify(
         return Intent.REPEAT
     if _HUMAN.search(s):
         return Intent.HUMAN
+    if cancel_policy and not order_number:
+        return Intent.POLICY
     if _CANCEL_ORDER.search(s) or (order_number and re.search(r"\bcancel\b", s)):
         return Intent.CANCEL_ORDER
-    if _POLICY.search(s):
+    if policy:
         return Intent.POLICY
     if tracking or _TRACK.search(s):
         return Intent.TRACK

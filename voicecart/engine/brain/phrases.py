@@ -325,6 +325,8 @@ _KIND_WORDS: Final = (
     "information",
     "conditions",
     "help",
+    "answers",
+    "troubleshooting",
 )
 _LOWER_STARTS: Final = _words(
     """
@@ -333,12 +335,32 @@ _LOWER_STARTS: Final = _words(
     there to for in after within
     """
 )
+# Names that keep their capital at the start of a clause.
+_NAMES: Final = _words(
+    """
+    Contoso Visa Mastercard American Discover PayPal Northwind Tailspin Wide Litware
+    Redmond Washington Canada Canadian US USA Pacific Eastern Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday I
+    """
+)
+_QUERY_STOP: Final = _words(
+    """
+    what whats when where which who how does have your about with from that this there
+    they them their would could should will guys want tell know like just please thanks
+    work works take takes policy policies long much
+    """
+)
+_MAX_ANSWER_WORDS: Final = 45
+# Words that open a sentence of prose rather than a list item.
+_CLAUSE_OPENERS: Final = _words("we you if our the this it there these when for they")
 
 
-def _title_phrase(title: str) -> str:
+def _title_phrase(title: str, kind: str | None = None) -> str:
     title = re.sub(r"(?i)^contoso\s+", "", title.strip().strip("#*").strip())
     if title.lower().rstrip(".").endswith(_KIND_WORDS):
         return title
+    if kind is not None and kind != "policy":
+        return f"{title} guide"
     return f"{title} policy"
 
 
@@ -346,11 +368,61 @@ def _sentences(text: str) -> list[str]:
     cleaned = re.sub(r"[*_`#>]+", " ", text)
     cleaned = re.sub(r"(?m)^\s*(?:[-•]|\d+[.)])\s+", "", cleaned)
     cleaned = " ".join(cleaned.split())
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])", cleaned) if s.strip()]
+    return [s.strip() for s in re.split(r"(?<=[.!?:])\s+(?=[A-Z0-9\"'])", cleaned) if s.strip()]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_name(word: str, text: str) -> bool:
+    """Whether ``word`` (capitalised, starting a sentence) is a name: a known one, or one
+    the passage also capitalises mid-sentence."""
+    bare = word.strip(",;:.")
+    if bare in _NAMES or not bare.isalpha() or not bare[1:].islower():
+        return True
+    return re.search(rf"(?<![.!?:]) {re.escape(bare)}\b", text) is not None
+
+
+def _lower_start(sentence: str, text: str) -> str:
+    first, _, rest = sentence.partition(" ")
+    bare = first.strip(",;:.").lower()
+    if bare in _LOWER_STARTS or (first[:1].isupper() and not _is_name(first, text)):
+        return first[:1].lower() + first[1:] + (" " + rest if rest else "")
+    return sentence
+
+
+def _with_list(sentences: list[str], best: int) -> str:
+    """The sentence at ``best``; a lead-in ending in ":" takes the list items after it as
+    one spoken list, a short sentence takes the next one along."""
+    chosen = sentences[best]
+    if chosen.endswith(":"):
+        items: list[str] = []
+        budget = _MAX_ANSWER_WORDS - len(chosen.split())
+        for item in sentences[best + 1 :]:
+            words = len(item.split())
+            opener = item.split(" ", 1)[0].lower()
+            if words > budget or item.endswith(":") or opener in _CLAUSE_OPENERS:
+                break  # the paragraph after the list
+            items.append(item.rstrip(".!?"))
+            budget -= words
+        if items:
+            spoken = items[0] if len(items) == 1 else ", ".join(items[:-1]) + ", and " + items[-1]
+            return f"{chosen} {spoken}."
+        return chosen.rstrip(":") + "."
+    if len(chosen.split()) < 14 and best + 1 < len(sentences):
+        following = sentences[best + 1]
+        if len(chosen.split()) + len(following.split()) <= 40 and not following.endswith(":"):
+            chosen = f"{chosen} {following}"
+    return chosen
 
 
 def knowledge_answer(passages: Sequence[Passage], query_words: Sequence[str]) -> str:
-    """One or two sentences from the best passage, citing its title."""
+    """One or two sentences from the best passage, citing its title: the sentence that
+    shares most words with the question, the first one on a tie."""
     if not passages:
         return (
             "I couldn't find that in our policies, so I'll connect you with our customer "
@@ -358,23 +430,17 @@ def knowledge_answer(passages: Sequence[Passage], query_words: Sequence[str]) ->
         )
     top = passages[0]
     sentences = _sentences(top.text)
+    source = _title_phrase(top.title, top.kind)
     if not sentences:
-        return f"Our {_title_phrase(top.title)} covers that; I'll connect you with customer care."
-    wanted = {w for w in query_words if len(w) > 3}
+        return f"Our {source} covers that; I'll connect you with customer care."
+    wanted = {_stem(w) for w in query_words if len(w) > 3 and w not in _QUERY_STOP}
 
     def overlap(s: str) -> int:
-        words = set(re.findall(r"[a-z]+", s.lower()))
-        return sum(1 for w in wanted if w in words or w.rstrip("s") in words)
+        said = {_stem(w) for w in re.findall(r"[a-z]+", s.lower())}
+        return sum(1 for w in wanted if w in said)
 
     best = max(range(len(sentences)), key=lambda i: (overlap(sentences[i]), -i))
-    chosen = sentences[best]
-    if len(chosen.split()) < 14 and best + 1 < len(sentences):
-        following = sentences[best + 1]
-        if len(chosen.split()) + len(following.split()) <= 40:
-            chosen = f"{chosen} {following}"
-    first, _, rest = chosen.partition(" ")
-    if first.lower().strip(",") in _LOWER_STARTS and not first.isupper():
-        chosen = first.lower() + (" " + rest if rest else "")
+    chosen = _lower_start(_with_list(sentences, best), top.text)
     if not chosen.endswith((".", "!", "?")):
         chosen += "."
-    return f"According to our {_title_phrase(top.title)}, {numbers_in_words(chosen)}"
+    return f"According to our {source}, {numbers_in_words(chosen)}"

@@ -235,6 +235,7 @@ def shipment_of(output: dict[str, Any]) -> Shipment | None:
 class Passage:
     title: str
     text: str
+    kind: str | None = None  # "policy", "manual", "care-guide", ... when the tool says
 
 
 _PASSAGE_LISTS = ("passages", "results", "hits", "documents", "chunks", "items", "matches")
@@ -263,7 +264,7 @@ def passages_of(output: dict[str, Any]) -> list[Passage]:
             continue
         if title is None:
             title = section or "help center"
-        out.append(Passage(title=title, text=text))
+        out.append(Passage(title=title, text=text, kind=_str(r.get("kind"))))
     return out
 
 
