@@ -9,20 +9,29 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
 
-from tests.support import make_settings
+from tests.support import make_settings, session_knowledge_index
 from voicecart.app import create_app
 from voicecart.commerce.catalog_data import seed_catalog
 from voicecart.storage import migrate
 from voicecart.storage.db import Database
 
 PG_ADMIN_DSN = os.environ.get("VOICECART_TEST_PG", "postgresql://127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _knowledge_index_outside_var() -> Iterator[None]:
+    """Every settings factory and every server a test starts (they read the environment)
+    uses this session's temporary knowledge index, never ``./var/knowledge.sqlite3``."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VOICECART_KNOWLEDGE_INDEX_PATH", str(session_knowledge_index()))
+        yield
 
 
 async def _create_pg_database() -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -52,6 +56,23 @@ def running_server(settings: Settings) -> Iterator[str]:
         yield base_url
 
 
+_SESSION_DIR: Path | None = None
+
+
+def session_knowledge_index() -> Path:
+    """The knowledge index of this test process: a temporary file, so tests neither read
+    nor write the developer's ``var/``. The first app that starts indexes the built-in
+    corpus into it (about a second: the passage vectors ship with the package); later
+    apps find it current. Removed when the process exits."""
+    global _SESSION_DIR
+    if _SESSION_DIR is None:
+        _SESSION_DIR = Path(tempfile.mkdtemp(prefix="voicecart-tests-"))
+        atexit.register(shutil.rmtree, _SESSION_DIR, ignore_errors=True)
+    return _SESSION_DIR / "knowledge.sqlite3"
+
+
 def make_settings(database_url: str, **overrides: object) -> Settings:
-    """Settings for a test: the given database, no .env file read."""
+    """Settings for a test: the given database, the session's knowledge index, no .env
+    file read."""
+    overrides.setdefault("VOICECART_KNOWLEDGE_INDEX_PATH", str(session_knowledge_index()))
     return load_settings(VOICECART_DATABASE_URL=database_url, _env_file=None, **overrides)
