@@ -162,12 +162,26 @@ async def commit_audio(session: SessionDep) -> Ack:
     return Ack()
 
 
+# How each avatar refusal (ours, the engine's or Azure's) answers the browser's offer.
+AVATAR_STATUS = {
+    "avatar_timeout": 504,
+    "avatar_busy": 409,
+    "avatar_failed": 502,
+    "avatar_capacity_exceeded": 503,
+    "avatar_unavailable": 503,
+    "avatar_verification_failed": 422,
+    "avatar_not_configured": 409,
+    "invalid_sdp": 400,
+}
+
+
 @router.post(
     "/sessions/{session_id}/avatar-offer",
     operation_id="avatar_offer",
     responses={
         **error_responses(400, 401, 404, 409, 422),
         502: {"description": "The avatar service refused"},
+        503: {"description": "The avatar service is at capacity or has no avatar"},
         504: {"description": "The avatar service did not answer within 20 s"},
     },
 )
@@ -176,9 +190,7 @@ async def avatar_offer(session: SessionDep, body: SdpBody) -> SdpAnswer:
     try:
         answer = await session.avatar_offer(body.sdp)
     except SessionError as exc:
-        status = {"avatar_timeout": 504, "avatar_busy": 409, "avatar_failed": 502}.get(
-            exc.code, 409
-        )
+        status = AVATAR_STATUS.get(exc.code, 409)
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=status)  # type: ignore[return-value]
     return SdpAnswer(sdp=answer)
 

@@ -66,7 +66,8 @@ class EngineSession:
         avatar: AvatarService | None = None,
     ) -> None:
         self.parts = parts
-        self.avatar = AvatarLink(avatar)  # WebRTC video; wiring in engine/avatar/link.py
+        # WebRTC video; wiring in engine/avatar/link.py
+        self.avatar = AvatarLink(avatar, on_playback=self._avatar_playback)
         self._send = send
         voice = next(iter(parts.tts.voices()), "default") if parts.tts else "default"
         self.session: Event = ev.default_session(model or "voicecart-local", voice)
@@ -116,6 +117,11 @@ class EngineSession:
                 log.debug("engine send failed", exc_info=True)
                 self._closed = True
                 return
+
+    def _avatar_playback(self, speaking: bool, response_id: str | None) -> None:
+        """The avatar started or stopped audibly speaking (as in realtime's WebRTC mode)."""
+        kind = "output_audio_buffer.started" if speaking else "output_audio_buffer.stopped"
+        self.emit(ev.server_event(kind, response_id=response_id))
 
     def spawn(self, coro: Awaitable[None], name: str) -> asyncio.Task[None]:
         task: asyncio.Task[None] = asyncio.ensure_future(coro)
@@ -624,7 +630,7 @@ class Responder:
                 self.s.emit(ev.part_event("response.audio_transcript.delta", m.ids, delta=delta))
                 first = False
             m.audio.add(chunk.pcm16, chunk.sample_rate, chunk.visemes)
-            self.s.avatar.speak(chunk)
+            self.s.avatar.speak(chunk, r.id)
             self._frames(r, m, m.audio.frames())
         if first:
             self.s.emit(ev.part_event("response.audio_transcript.delta", m.ids, delta=delta))

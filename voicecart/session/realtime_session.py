@@ -71,6 +71,20 @@ class CallSink(Protocol):
     async def close(self, *, reason: str = "ended") -> None: ...
 
 
+# Avatar refusals whose message is written for the user (Azure's and the engine's): passed
+# through, so the browser can say why (e.g. which characters exist). Others stay generic.
+AVATAR_ERROR_CODES = frozenset(
+    {
+        "avatar_capacity_exceeded",
+        "avatar_verification_failed",
+        "avatar_not_configured",
+        "avatar_unavailable",
+        "invalid_sdp",
+    }
+)
+MAX_ERROR_MESSAGE = 500
+
+
 class SessionError(Exception):
     """A session operation failed in a way the caller can report (code + message)."""
 
@@ -78,6 +92,26 @@ class SessionError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def _is_avatar_error(err: dict[str, Any]) -> bool:
+    code = str(err.get("code") or "")
+    return (
+        code in AVATAR_ERROR_CODES
+        or "avatar" in code
+        or err.get("param") == "client_sdp"
+        or "avatar" in str(err.get("message") or "").lower()
+    )
+
+
+def _avatar_refusal(err: dict[str, Any]) -> SessionError:
+    """The upstream's avatar error as the caller may show it: known codes keep their code
+    and message (one line, bounded), anything else becomes a generic ``avatar_failed``."""
+    code = str(err.get("code") or "")
+    message = " ".join(str(err.get("message") or "").split())[:MAX_ERROR_MESSAGE]
+    if code in AVATAR_ERROR_CODES and message:
+        return SessionError(code, message)
+    return SessionError("avatar_failed", "the avatar service refused the connection")
 
 
 @dataclass(frozen=True)
@@ -415,10 +449,8 @@ class RealtimeSession:
             err = event.get("error") or {}
             log.warning("upstream error", extra={"session": self.id, "code": err.get("code")})
             answer = self._avatar_answer
-            if answer is not None and not answer.done() and "avatar" in str(err).lower():
-                answer.set_exception(
-                    SessionError("avatar_failed", "the avatar service refused the connection")
-                )
+            if answer is not None and not answer.done() and _is_avatar_error(err):
+                answer.set_exception(_avatar_refusal(err))
         for message in to_browser(event):
             await self._to_browser(message)
 

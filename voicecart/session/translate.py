@@ -108,6 +108,11 @@ def to_browser(event: Event) -> list[Event]:
         return [{"type": "input_audio_committed", "item_id": event.get("item_id")}]
     if kind == "session.avatar.connecting":
         return [{"type": "avatar_connecting"}]
+    if kind in ("output_audio_buffer.started", "output_audio_buffer.stopped"):
+        # The avatar (WebRTC) plays the answer in real time, after response.done: the
+        # browser learns from these when the assistant is audibly speaking, and quiet.
+        status = "started" if kind.endswith("started") else "stopped"
+        return [{"type": "assistant_playback", "status": status, **_ids(event)}]
     if kind == "response.created":
         response = event.get("response") or {}
         return [

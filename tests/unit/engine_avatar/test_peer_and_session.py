@@ -178,6 +178,11 @@ async def test_session_update_checks_the_avatar_and_shows_ice_servers() -> None:
         error = await h.error()
         assert error["code"] == "avatar_verification_failed"
         assert "james, lisa, michelle" in error["message"]
+        # Connecting anyway repeats why (a gateway may only see the connect's answer).
+        await h.send({"type": "session.avatar.connect", "client_sdp": "v=0"})
+        again = await h.error()
+        assert again["code"] == "avatar_verification_failed"
+        assert "james, lisa, michelle" in again["message"]
         await h.send({"type": "session.update", "session": {"avatar": AVATAR}})
         updated = (await h.next("session.updated"))["session"]
         assert updated["avatar"]["ice_servers"] == [TURN.wire()]

@@ -12,6 +12,7 @@ from voicecart.engine.avatar.sprites import SpriteSheet
 from voicecart.engine.avatar.timeline import RATE, SpeechTimeline, loudness, prepare
 from voicecart.engine.avatar.tracks import (
     AUDIO_SAMPLES,
+    DRAINED_S,
     AvatarAudioTrack,
     AvatarVideoTrack,
     MediaClock,
@@ -90,6 +91,39 @@ async def test_audio_track_plays_the_timeline_in_20_ms_frames() -> None:
     levels = [int(np.abs(f.to_ndarray()).max()) for f in frames]
     assert min(levels[:5]) > 1000 and levels[5] == 0  # 100 ms of tone, then silence
     assert clock.now() >= 0.1  # paced in real time, not as fast as possible
+
+
+async def test_audio_track_reports_when_the_avatar_starts_and_stops_speaking() -> None:
+    """Started with the first speech frame; a short gap between sentences is no end;
+    stopped once nothing has been queued for DRAINED_S; a barge-in stops it at once."""
+    clock, timeline, said = MediaClock(), SpeechTimeline(), []
+    track = AvatarAudioTrack(clock, timeline, said.append)
+    await track.recv()
+    assert said == []  # silence is not speech
+    timeline.write(prepare(tone(60), 24000, []))
+    frames = 1
+    while timeline.read_pos < timeline.end:
+        await track.recv()
+        frames += 1
+    assert said == [True]
+    for _ in range(5):  # a 100 ms pause, then the next sentence
+        await track.recv()
+    timeline.write(prepare(tone(40), 24000, []))
+    while said == [True]:
+        await track.recv()
+        frames += 1
+        assert frames < 100
+    assert said == [True, False]
+    assert clock.now() >= (timeline.end / RATE) + DRAINED_S - 0.03
+
+    timeline.write(prepare(tone(2000), 24000, []))
+    await track.recv()
+    assert said == [True, False, True]
+    timeline.clear()
+    track.quiet()  # what AvatarStream.interrupt does
+    assert said == [True, False, True, False]
+    await track.recv()
+    assert said == [True, False, True, False]
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiortc import RTCPeerConnection
@@ -29,13 +30,19 @@ class AvatarStream:
     """Created per ``session.avatar.connect``; ``close`` ends it at once (no waiting for
     ICE consent to expire) and frees its place under the process cap."""
 
-    def __init__(self, service: AvatarService, look: Look, video: VideoSpec) -> None:
+    def __init__(
+        self,
+        service: AvatarService,
+        look: Look,
+        video: VideoSpec,
+        on_speaking: Callable[[bool], None] | None = None,
+    ) -> None:
         self.service = service
         self.video_spec = video
         self.clock = MediaClock()
         self.timeline = SpeechTimeline()
         sheet = service.sheet(look, (video.width, video.height))
-        self.audio = AvatarAudioTrack(self.clock, self.timeline)
+        self.audio = AvatarAudioTrack(self.clock, self.timeline, on_speaking)
         self.video = AvatarVideoTrack(self.clock, self.timeline, sheet, fps=video.fps)
         self.pc = RTCPeerConnection(rtc_configuration(service.options.peer))
         self.closed = asyncio.Event()
@@ -82,6 +89,7 @@ class AvatarStream:
         while not self._queue.empty():
             self._queue.get_nowait()
         self.timeline.clear()
+        self.audio.quiet()
 
     async def _feed(self) -> None:
         while True:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
@@ -28,6 +29,7 @@ AUDIO_SAMPLES: Final = RATE // 50  # 20 ms
 VIDEO_CLOCK: Final = 90_000
 MAX_AUDIO_LAG_S: Final = 0.5  # audio further behind than this skips ahead
 SHEET_WAIT_S: Final = 30.0
+DRAINED_S: Final = 0.3  # speech counts as finished after this long with nothing queued
 
 
 class MediaClock:
@@ -59,15 +61,51 @@ class VideoStats:
 
 
 class AvatarAudioTrack(MediaStreamTrack):
-    """The assistant's voice on the avatar clock (silence between answers)."""
+    """The assistant's voice on the avatar clock (silence between answers).
+
+    ``on_speaking(True)`` when queued speech starts playing, ``on_speaking(False)`` once
+    nothing has been queued for ``DRAINED_S`` (a pause between sentences is not an end).
+    """
 
     kind = "audio"
 
-    def __init__(self, clock: MediaClock, timeline: SpeechTimeline) -> None:
+    def __init__(
+        self,
+        clock: MediaClock,
+        timeline: SpeechTimeline,
+        on_speaking: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__()
         self._clock = clock
         self._timeline = timeline
         self._pos = 0
+        self._on_speaking = on_speaking
+        self.speaking = False
+        self._drained_at: int | None = None
+
+    def _report(self, pos: int) -> None:
+        """After playing up to ``pos``: tell whether the assistant is audibly speaking."""
+        if self._timeline.end > pos - AUDIO_SAMPLES:  # this frame carried queued speech
+            self._drained_at = None
+            if not self.speaking:
+                self.speaking = True
+                if self._on_speaking is not None:
+                    self._on_speaking(True)
+            return
+        if not self.speaking:
+            return
+        if self._drained_at is None:
+            self._drained_at = pos
+        if pos - self._drained_at >= DRAINED_S * RATE:
+            self.quiet()
+
+    def quiet(self) -> None:
+        """The speech has ended (played out, or cut by barge-in)."""
+        self._drained_at = None
+        if self.speaking:
+            self.speaking = False
+            if self._on_speaking is not None:
+                self._on_speaking(False)
 
     async def recv(self) -> AudioFrame:
         if self.readyState != "live":
@@ -85,6 +123,7 @@ class AvatarAudioTrack(MediaStreamTrack):
         frame.pts = pos
         frame.time_base = Fraction(1, RATE)
         self._pos = pos + AUDIO_SAMPLES
+        self._report(self._pos)
         return frame
 
 
