@@ -101,6 +101,16 @@ def _session_manager(runtime: Runtime) -> SessionManager:
     )
 
 
+def _warm_avatar(app: FastAPI, settings: Settings) -> None:
+    """When this app's own engine is the upstream, start drawing the configured avatar
+    look's sprites in a worker thread (returns at once), so the first offer's first frame
+    does not wait for them."""
+    engine = getattr(app.state, "engine", None)
+    own_engine = settings.engine_url is None and settings.azure_voice_live_endpoint is None
+    if engine is not None and engine.avatar is not None and own_engine and settings.avatar_enabled:
+        engine.avatar.warm(settings)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -114,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await InProcessWorker.start(settings, runtime.db) if settings.analysis_worker else None
         )
         app.state.analysis_worker = analysis_worker
+        _warm_avatar(app, settings)
         try:
             yield
         finally:
