@@ -131,6 +131,27 @@ describe("Shop page", () => {
     expect(screen.getByRole("button", { name: "Start avatar" })).toBeInTheDocument();
   });
 
+  it("stays 'Speaking' while the avatar's stream plays, after the answer's events are over", async () => {
+    vi.spyOn(HTMLMediaElement.prototype, "play").mockResolvedValue(undefined); // jsdom has no media
+    const link = { stream: {} as MediaStream, close: vi.fn() };
+    const connect = await import("../avatar/connect");
+    vi.spyOn(connect, "connectAvatar").mockResolvedValue(link as unknown as Awaited<ReturnType<typeof connect.connectAvatar>>);
+    const { user, socket } = await startConversation();
+    await user.click(screen.getByRole("button", { name: "Start avatar" }));
+    expect(await screen.findByRole("button", { name: "Stop avatar" })).toBeInTheDocument();
+    const status = () => screen.getByRole("status", { name: "" });
+    serverSays(
+      socket,
+      { type: "response_status", status: "in_progress", response_id: "r1" },
+      { type: "assistant_playback", status: "started", response_id: "r1" },
+      { type: "assistant_transcript_done", transcript: "Hello there.", item_id: "a1", response_id: "r1" },
+      { type: "response_status", status: "completed", response_id: "r1" },
+    );
+    expect(status()).toHaveTextContent("Speaking"); // the avatar is still talking
+    serverSays(socket, { type: "assistant_playback", status: "stopped", response_id: "r1" });
+    expect(status()).toHaveTextContent("Ready");
+  });
+
   it("push to talk: holding the button interrupts the assistant, releasing commits and asks for the answer", async () => {
     const { user, socket } = await startConversation();
     await user.click(screen.getByRole("radio", { name: "Push to talk" }));

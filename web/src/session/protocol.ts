@@ -28,6 +28,9 @@ export type ServerMessage =
   | { type: "session_ready"; session_id: string; call_id: string; resumed: boolean; ice_servers?: IceServer[] }
   | { type: "assistant_audio_delta"; delta: string; response_id?: string; item_id?: string }
   | { type: "assistant_audio_done"; response_id?: string; item_id?: string }
+  // The avatar's stream really plays (started) or has gone quiet (stopped): the answer's
+  // audio arrives faster than it is spoken, so only this says when the avatar is talking.
+  | { type: "assistant_playback"; status: "started" | "stopped"; response_id?: string }
   | { type: "assistant_transcript_delta"; delta: string; response_id?: string; item_id?: string }
   | { type: "assistant_transcript_done"; transcript: string; response_id?: string; item_id?: string }
   | { type: "assistant_text_delta"; delta: string; response_id?: string; item_id?: string }
@@ -60,7 +63,7 @@ export type ClientMessage =
   | { type: "ping"; id?: string };
 
 const KNOWN = new Set([
-  "session_ready", "assistant_audio_delta", "assistant_audio_done", "assistant_transcript_delta",
+  "session_ready", "assistant_audio_delta", "assistant_audio_done", "assistant_playback", "assistant_transcript_delta",
   "assistant_transcript_done", "assistant_text_delta", "assistant_text_done", "user_transcript_delta",
   "user_transcript_completed", "speech_started", "speech_stopped", "input_audio_committed",
   "avatar_connecting", "response_status", "function_call_completed", "tool_result", "viseme", "event",

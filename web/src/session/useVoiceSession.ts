@@ -54,6 +54,10 @@ export function useVoiceSession(): VoiceSession {
   const [talking, setTalking] = useState(false);
   const [level, setLevel] = useState(0);
   const [playing, setPlaying] = useState(false);
+  // The avatar speaking (its WebRTC stream, not our player): from the server's
+  // assistant_playback events. Until it stops, the page is "speaking", so the shopper
+  // does not talk into the browser's echo canceller while the avatar is still heard.
+  const [avatarPlaying, setAvatarPlaying] = useState(false);
   const [avatar, setAvatar] = useState<AvatarState>("off");
   const [avatarNotice, setAvatarNotice] = useState<string | null>(null);
   const [avatarStream, setAvatarStream] = useState<MediaStream | null>(null);
@@ -86,6 +90,9 @@ export function useVoiceSession(): VoiceSession {
           break;
         case "speech_started":
           player().flush(); // barge-in: the shopper talks, the assistant stops at once
+          break;
+        case "assistant_playback":
+          setAvatarPlaying(message.status === "started" && avatarRef.current !== null);
           break;
         case "input_audio_committed":
           if (awaitingCommitRef.current) {
@@ -127,6 +134,7 @@ export function useVoiceSession(): VoiceSession {
     avatarRef.current = null;
     setAvatarStream(null);
     setAvatar("off");
+    setAvatarPlaying(false);
     if (playerRef.current) playerRef.current.muted = false;
   }, []);
 
@@ -259,7 +267,7 @@ export function useVoiceSession(): VoiceSession {
     [],
   );
 
-  const activity = activityOf({ connection, micOn, playing, conversation });
+  const activity = activityOf({ connection, micOn, playing: playing || avatarPlaying, conversation });
   return {
     activity,
     conversation,
