@@ -384,7 +384,7 @@ def test_shipping_policy_rates_match_the_rate_tables(
 
 def test_shipping_policy_states_the_express_transit_times() -> None:
     body = BY_ID["policy-shipping"].body
-    assert f"Tailspin Express 2-Day, delivered in {carriers.TWO_DAY_TRANSIT_DAYS} business" in body
+    assert f"Tailspin Express 2-Day takes {carriers.TWO_DAY_TRANSIT_DAYS} business days" in body
     assert carriers.OVERNIGHT_TRANSIT_DAYS == 1 and "next business day" in body
 
 

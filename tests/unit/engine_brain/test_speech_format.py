@@ -99,6 +99,8 @@ def test_tracking_numbers() -> None:
     [
         ("10", "ten"),
         ("500", "five hundred"),
+        ("123", "one twenty-three"),
+        ("405", "four oh five"),
         ("1234", "twelve thirty-four"),
         ("1005", "ten oh five"),
         ("2300", "twenty-three hundred"),

@@ -144,7 +144,8 @@ def spoken_tracking(number: str) -> str:
 
 
 def spoken_house_number(number: str) -> str:
-    """House numbers as people say them: ``"10"`` -> "ten", ``"1234"`` -> "twelve
+    """House numbers as people say them: ``"10"`` -> "ten", ``"123"`` -> "one twenty-three",
+    ``"1234"`` -> "twelve
     thirty-four", ``"1005"`` -> "ten oh five", ``"2300"`` -> "twenty-three hundred";
     five digits or more are read digit by digit. Letters are spelled ("4B" -> "four B")."""
     match = re.fullmatch(r"(\d+)\s*-?\s*([A-Za-z]?)", number.strip())
@@ -154,8 +155,11 @@ def spoken_house_number(number: str) -> str:
     n = int(digits)
     if len(digits) != len(str(n)) or len(digits) >= 5:
         words = digit_words(digits)
-    elif n < 1000:
+    elif n < 100 or (n < 1000 and n % 100 == 0):
         words = number_words(n)
+    elif n < 1000:  # "123" -> "one twenty-three", "405" -> "four oh five"
+        head, tail = divmod(n, 100)
+        words = f"{number_words(head)} {_cents_words(tail)}"
     else:
         head, tail = divmod(n, 100)
         if tail == 0 and head % 10 != 0:
