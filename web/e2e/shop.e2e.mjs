@@ -155,6 +155,9 @@ try {
   await waitActivity(["ready"], 60_000);
   result.sessionReady = true;
   await shot("connected");
+  // The avatar (when the server has one) is on for the whole spoken purchase: the shopper's
+  // voice must still be heard between its answers (see AvatarPanel: echo canceller).
+  if (plan.avatar) await checkAvatar();
 
   for (const [index, turn] of plan.turns.entries()) {
     const cardsBefore = await page.locator(".line-card").count();
@@ -200,8 +203,7 @@ try {
     log(`turn ${index + 1}: heard ${JSON.stringify(heard)}; said ${JSON.stringify(said.slice(0, 80))}`);
   }
 
-  // A typed turn, with the avatar on when the server has one: its mouth must move as it speaks.
-  if (plan.avatar) await checkAvatar();
+  // A typed turn, with the avatar still on: its mouth must move as it speaks.
   if (result.avatar.available) result.avatar.idle = await mouthMovement(1000); // the face at rest
   await shot("avatar");
   const typed = plan.typed ?? "Where is my order?";

@@ -19,13 +19,24 @@ export function AvatarPanel({ state, stream, notice, caption, available, canStar
     const element = video.current;
     if (!element) return;
     element.srcObject = stream;
-    if (stream) void element.play?.().catch(() => undefined);
+    if (!stream) return;
+    // The avatar's voice plays through Web Audio, not through the <video> element: remote
+    // WebRTC audio rendered by a media element is the reference of Chromium's echo
+    // canceller, which then keeps suppressing the shopper's voice between answers.
+    element.muted = true;
+    void element.play?.().catch(() => undefined);
+    if (stream.getAudioTracks?.().length && typeof AudioContext !== "undefined") {
+      const context = new AudioContext({ latencyHint: "interactive" });
+      context.createMediaStreamSource(stream).connect(context.destination);
+      void context.resume().catch(() => undefined);
+      return () => void context.close().catch(() => undefined);
+    }
   }, [stream]);
   return (
     <section className="avatar" aria-label="Assistant">
       <div className={`avatar-stage ${state === "on" ? "live" : ""}`}>
         {state === "on" ? (
-          <video ref={video} className="avatar-video" autoPlay playsInline aria-label="Avatar video" />
+          <video ref={video} className="avatar-video" autoPlay playsInline muted aria-label="Avatar video" />
         ) : (
           <div className="avatar-placeholder" aria-hidden="true">
             <span>C</span>
