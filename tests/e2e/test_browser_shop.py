@@ -101,7 +101,7 @@ async def _speak(lines: list[str], into: Path) -> list[Path]:
     from voicecart.engine.tts import PiperTts
 
     try:
-        tts = PiperTts()
+        tts = PiperTts(noise_scale=0.0, noise_w_scale=0.0)  # the same audio every run
     except Exception as exc:  # the piper voice is missing
         _unavailable(f"piper TTS unavailable here: {exc}")
         raise
