@@ -140,6 +140,13 @@ class Settings(BaseSettings):
         validation_alias=_alias("VOICECART_ENGINE_PORT"),
         description="Port of the standalone `voicecart engine`.",
     )
+    engine_audio_lead_ms: int = Field(
+        1500,
+        ge=0,
+        le=60_000,
+        validation_alias=_alias("VOICECART_ENGINE_AUDIO_LEAD_MS"),
+        description="How far the engine's audio may run ahead of real time (0 = unpaced).",
+    )
     brain_llm_url: str | None = Field(
         None,
         validation_alias=_alias("VOICECART_BRAIN_LLM_URL"),

@@ -118,7 +118,11 @@ async def realtime(websocket: WebSocket) -> None:
         await websocket.send_text(orjson.dumps(event).decode())
 
     session = EngineSession(
-        parts, send, model=websocket.query_params.get("model"), avatar=engine.avatar
+        parts,
+        send,
+        model=websocket.query_params.get("model"),
+        avatar=engine.avatar,
+        audio_lead_ms=engine.settings.engine_audio_lead_ms,
     )
     log.info("engine session opened", extra={"session": session.session["id"]})
     await session.start()

@@ -64,6 +64,7 @@ class EngineSession:
         model: str | None = None,
         chunk_ms: int = 100,
         avatar: AvatarService | None = None,
+        audio_lead_ms: float | None = None,
     ) -> None:
         self.parts = parts
         # WebRTC video; wiring in engine/avatar/link.py
@@ -73,7 +74,7 @@ class EngineSession:
         self.session: Event = ev.default_session(model or "voicecart-local", voice)
         self.items: list[Event] = []
         self.conversation_id = ev.new_id("conv")
-        self.responder = Responder(self, chunk_ms=chunk_ms)
+        self.responder = Responder(self, chunk_ms=chunk_ms, audio_lead_ms=audio_lead_ms)
         self.input = InputAudio(parts.stt.sample_rate if parts.stt else 16000, parts.vad)
         self.turn_task: asyncio.Task[None] | None = None  # the newest transcription
         self._speech_item: str | None = None
@@ -439,15 +440,20 @@ class Response:
     message: _Message | None = None
     text_tokens: int = 0
     audio_ms: float = 0.0
+    first_audio_at: float | None = None  # loop time of the first audio frame sent
     finished: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class Responder:
     """Creates, streams and cancels the responses of one ``EngineSession``."""
 
-    def __init__(self, session: EngineSession, *, chunk_ms: int) -> None:
+    def __init__(
+        self, session: EngineSession, *, chunk_ms: int, audio_lead_ms: float | None = None
+    ) -> None:
         self.s = session
         self.chunk_ms = chunk_ms
+        # Audio may run this far ahead of real time (None/0: as fast as it is made).
+        self.audio_lead_ms = audio_lead_ms or None
         self.active: Response | None = None
         self.audio_marks: dict[str, list[Mark]] = {}  # assistant item id -> spoken sentences
 
@@ -632,11 +638,23 @@ class Responder:
             m.audio.add(chunk.pcm16, chunk.sample_rate, chunk.visemes)
             self.s.avatar.speak(chunk, r.id)
             self._frames(r, m, m.audio.frames())
+            await self._pace(r)
         if first:
             self.s.emit(ev.part_event("response.audio_transcript.delta", m.ids, delta=delta))
         self._frames(r, m, m.audio.frames(final=True))  # nothing waits for the next sentence
         marks = self.audio_marks.setdefault(m.item["id"], [])
         marks.append((int(m.audio.produced_ms), m.said, spoken))
+
+    async def _pace(self, r: Response) -> None:
+        """Wait while the audio sent runs more than ``audio_lead_ms`` ahead of real time
+        (from the first frame on): the response stays in progress while it is heard, so
+        a barge-in cancels it and its output is cut to what was sent."""
+        if self.audio_lead_ms is None or r.first_audio_at is None:
+            return
+        played_ms = (asyncio.get_running_loop().time() - r.first_audio_at) * 1000
+        ahead_ms = r.audio_ms - played_ms - self.audio_lead_ms
+        if ahead_ms > 0:
+            await asyncio.sleep(ahead_ms / 1000)
 
     def _frames(self, r: Response, m: _Message, frames: list[Frame]) -> None:
         assert m.audio is not None
@@ -651,6 +669,8 @@ class Responder:
                     )
                 )
             if data:
+                if r.first_audio_at is None:
+                    r.first_audio_at = asyncio.get_running_loop().time()
                 r.audio_ms += len(data) / m.audio.width / m.audio.rate * 1000
                 delta = base64.b64encode(data).decode("ascii")
                 self.s.emit(ev.part_event("response.audio.delta", m.ids, delta=delta))

@@ -511,3 +511,26 @@ async def test_truncate_keeps_what_was_heard() -> None:
         )
         error = await h.error()
         assert error["code"] == "invalid_value" and error["event_id"] == "t"
+
+
+async def test_audio_is_paced_to_real_time_plus_the_lead() -> None:
+    """With a lead, a response lasts about as long as its audio (minus the lead), so it is
+    still in progress while it is heard; without one it is sent as fast as it is made."""
+    words = len(ScriptedBrain().default_reply.split())
+    audio_s = words * 0.4  # 2.4 s of speech
+
+    async def response_seconds(lead_ms: float | None) -> float:
+        parts = fake_parts(transcripts=["hello"], tts=ToneTts(ms_per_word=400))
+        h = Harness(parts)
+        h.session.responder.audio_lead_ms = lead_ms
+        async with h:
+            await h.send({"type": "response.create"})
+            await h.next("response.audio.delta")
+            started = asyncio.get_running_loop().time()
+            done = await h.next("response.done", within=10)
+            assert done["response"]["status"] == "completed"
+            return asyncio.get_running_loop().time() - started
+
+    assert await response_seconds(None) < 0.5
+    paced = await response_seconds(200)
+    assert audio_s - 0.2 - 0.3 <= paced <= audio_s + 0.5, (paced, audio_s)
