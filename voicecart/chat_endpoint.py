@@ -1,13 +1,15 @@
-"""What every client of an OpenAI-compatible chat endpoint needs: is it Azure OpenAI, and
-which auth header to send (Entra ID bearer token, Azure ``api-key`` or OpenAI bearer key)."""
+"""What every client of an OpenAI-compatible chat endpoint needs: the completions URL, is it
+Azure OpenAI, the ``api-version`` parameter and the auth header (Entra ID bearer token,
+Azure ``api-key`` or OpenAI bearer key)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Final
 from urllib.parse import urlsplit
 
-__all__ = ["TokenProvider", "auth_headers", "is_azure"]
+__all__ = ["ChatEndpoint", "TokenProvider", "auth_headers", "is_azure"]
 
 TokenProvider = Callable[[], Awaitable[str]]
 
@@ -16,6 +18,7 @@ AZURE_HOSTS: Final = (
     ".cognitiveservices.azure.com",
     ".services.ai.azure.com",
 )
+_COMPLETIONS: Final = "/chat/completions"
 
 
 def is_azure(url: str, api_version: str | None) -> bool:
@@ -34,3 +37,34 @@ async def auth_headers(
     if api_key:
         return {"api-key": api_key} if azure else {"Authorization": f"Bearer {api_key}"}
     return {}
+
+
+@dataclass(frozen=True)
+class ChatEndpoint:
+    """One chat-completions endpoint: ``base_url`` is the API root (``…/v1``, an Azure
+    deployment URL) or the completions URL itself."""
+
+    base_url: str
+    api_key: str | None = field(default=None, repr=False)
+    api_version: str | None = None
+    token_provider: TokenProvider | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        base = self.base_url.rstrip("/")
+        return base if base.endswith(_COMPLETIONS) else f"{base}{_COMPLETIONS}"
+
+    @property
+    def azure(self) -> bool:
+        return is_azure(self.url, self.api_version)
+
+    @property
+    def params(self) -> dict[str, str] | None:
+        return {"api-version": self.api_version} if self.api_version else None
+
+    async def headers(self, accept: str) -> dict[str, str]:
+        """JSON request headers, ``Accept: accept`` and the auth header."""
+        auth = await auth_headers(
+            azure=self.azure, api_key=self.api_key, token_provider=self.token_provider
+        )
+        return {"Accept": accept, "Content-Type": "application/json", **auth}

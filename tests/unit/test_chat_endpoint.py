@@ -1,4 +1,4 @@
-from voicecart.chat_endpoint import auth_headers, is_azure
+from voicecart.chat_endpoint import ChatEndpoint, auth_headers, is_azure
 
 
 def test_azure_is_recognised_by_host_or_api_version() -> None:
@@ -19,3 +19,22 @@ async def test_auth_header_by_kind() -> None:
         "Authorization": "Bearer entra-token"
     }
     assert await auth_headers(azure=False, api_key=None, token_provider=None) == {}
+
+
+async def test_endpoint_url_params_and_headers() -> None:
+    openai = ChatEndpoint("http://127.0.0.1:9000/v1/", api_key="k")
+    assert openai.url == "http://127.0.0.1:9000/v1/chat/completions"
+    assert openai.params is None
+    assert await openai.headers("text/event-stream") == {
+        "Accept": "text/event-stream",
+        "Content-Type": "application/json",
+        "Authorization": "Bearer k",
+    }
+    azure = ChatEndpoint(
+        "https://x.openai.azure.com/openai/deployments/d/chat/completions",
+        api_key="k",
+        api_version="2024-10-21",
+    )
+    assert azure.url.endswith("/deployments/d/chat/completions")
+    assert azure.params == {"api-version": "2024-10-21"}
+    assert (await azure.headers("application/json"))["api-key"] == "k"

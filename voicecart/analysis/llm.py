@@ -25,7 +25,7 @@ from voicecart.analysis.analyser import AnalysisError
 from voicecart.analysis.products import ProductMatcher
 from voicecart.analysis.schema import AnalysisResult, Reason, Resolution, Satisfaction, Sentiment
 from voicecart.analysis.transcript import Transcript
-from voicecart.chat_endpoint import auth_headers, is_azure
+from voicecart.chat_endpoint import ChatEndpoint
 
 log = logging.getLogger(__name__)
 
@@ -179,15 +179,11 @@ class LLMAnalyser:
         timeout: float = 60.0,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        base = base_url.rstrip("/")
-        self.url = base if base.endswith("/chat/completions") else f"{base}/chat/completions"
+        self.endpoint = ChatEndpoint(base_url, api_key, api_version, token_provider)
+        self.url = self.endpoint.url
         self.model = model
         self.matcher = matcher
         self.max_attempts = max(1, max_attempts)
-        self._api_key = api_key
-        self._api_version = api_version
-        self._token_provider = token_provider
-        self._azure = is_azure(self.url, api_version)
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)), transport=transport
         )
@@ -198,15 +194,6 @@ class LLMAnalyser:
 
     async def aclose(self) -> None:
         await self._client.aclose()
-
-    async def _headers(self) -> dict[str, str]:
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
-        headers.update(
-            await auth_headers(
-                azure=self._azure, api_key=self._api_key, token_provider=self._token_provider
-            )
-        )
-        return headers
 
     def payload(self, messages: list[dict[str, Any]]) -> dict[str, Any]:
         return {
@@ -220,10 +207,12 @@ class LLMAnalyser:
         }
 
     async def _complete(self, messages: list[dict[str, Any]]) -> str:
-        params = {"api-version": self._api_version} if self._api_version else None
         try:
             response = await self._client.post(
-                self.url, json=self.payload(messages), headers=await self._headers(), params=params
+                self.url,
+                json=self.payload(messages),
+                headers=await self.endpoint.headers("application/json"),
+                params=self.endpoint.params,
             )
         except httpx.HTTPError as exc:
             raise AnalysisError(f"chat endpoint unreachable ({type(exc).__name__})") from exc

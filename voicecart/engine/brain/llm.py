@@ -27,7 +27,7 @@ from voicecart.engine.interfaces import BrainOutput, BrainRequest, FunctionCall,
 
 __all__ = ["APOLOGY", "ChatCompletionError", "OpenAIChatBrain", "chat_messages", "chat_tools"]
 
-from voicecart.chat_endpoint import auth_headers, is_azure
+from voicecart.chat_endpoint import ChatEndpoint
 
 logger = logging.getLogger(__name__)
 
@@ -190,13 +190,9 @@ class OpenAIChatBrain:
         max_tokens_field: str = "max_tokens",
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        base = base_url.rstrip("/")
-        self.url = base if base.endswith("/chat/completions") else f"{base}/chat/completions"
+        self.endpoint = ChatEndpoint(base_url, api_key, api_version, token_provider)
+        self.url = self.endpoint.url
         self.model = model
-        self._api_key = api_key
-        self._api_version = api_version
-        self._token_provider = token_provider
-        self._azure = is_azure(self.url, api_version)
         self._timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
         self._max_tokens_field = max_tokens_field
         self._transport = transport
@@ -217,15 +213,6 @@ class OpenAIChatBrain:
         if self._client is None:
             self._client = httpx.AsyncClient(timeout=self._timeout, transport=self._transport)
         return self._client
-
-    async def _headers(self) -> dict[str, str]:
-        headers = {"Accept": "text/event-stream", "Content-Type": "application/json"}
-        headers.update(
-            await auth_headers(
-                azure=self._azure, api_key=self._api_key, token_provider=self._token_provider
-            )
-        )
-        return headers
 
     def payload(self, request: BrainRequest) -> dict[str, Any]:
         """The JSON body sent for ``request``."""
@@ -264,15 +251,14 @@ class OpenAIChatBrain:
                 yield TextDelta(APOLOGY)
 
     async def _stream(self, request: BrainRequest) -> AsyncIterator[BrainOutput]:
-        params = {"api-version": self._api_version} if self._api_version else None
         calls: dict[int, _PartialCall] = {}
         parser = SSEParser()
         async with self._http().stream(
             "POST",
             self.url,
             json=self.payload(request),
-            headers=await self._headers(),
-            params=params,
+            headers=await self.endpoint.headers("text/event-stream"),
+            params=self.endpoint.params,
         ) as response:
             if response.status_code >= 400:
                 raise ChatCompletionError(
