@@ -36,13 +36,13 @@ class Gateway:
     app: FastAPI
 
 
-def _unavailable(message: str) -> None:
+def unavailable(message: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message} (CI=true: the voice journeys must run)")
+        pytest.fail(f"{message} (CI=true: the end-to-end tests must run)")
     pytest.skip(message)
 
 
-def _warm_engine(base_url: str, app: FastAPI) -> None:
+def warm_engine(base_url: str, app: FastAPI) -> None:
     """Open one engine connection: the app builds (and warms up) its real parts on the
     first one. Fails or skips when a part is unavailable."""
     url = base_url.replace("http", "ws", 1) + "/voice-live/realtime?api-version=2026-07-15"
@@ -55,7 +55,7 @@ def _warm_engine(base_url: str, app: FastAPI) -> None:
     assert built is not None
     status = built.status()
     if any(state != "ok" for state in status.values()):
-        _unavailable(f"real engine parts unavailable here: {status}")
+        unavailable(f"real engine parts unavailable here: {status}")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gateway]:
     assert settings.engine_url is None and settings.azure_voice_live_endpoint is None
     app = create_app(settings)
     with serving(app, port) as base_url:
-        _warm_engine(base_url, app)
+        warm_engine(base_url, app)
         yield Gateway(base_url=base_url, database_url=database_url, app=app)
 
 
@@ -78,5 +78,5 @@ def voice() -> Voice:
     try:
         return Voice()
     except Exception as exc:  # piper or its voice missing
-        _unavailable(f"piper TTS unavailable here: {exc}")
+        unavailable(f"piper TTS unavailable here: {exc}")
         raise

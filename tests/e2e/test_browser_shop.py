@@ -22,23 +22,19 @@ import asyncio
 import json
 import os
 import shutil
-import threading
-import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlalchemy import select
-from websockets.sync.client import connect as ws_connect
 
-from tests.support import free_port, make_settings
+from tests.e2e.conftest import unavailable, warm_engine
+from tests.support import free_port, make_settings, serving
 from voicecart.app import WEB_DIST, create_app
 from voicecart.commerce.models import Order
 from voicecart.engine.audio import resample
-from voicecart.engine.parts import LazyParts
 from voicecart.shipping.models import Shipment
 from voicecart.shipping.tracking import is_valid
 from voicecart.storage.db import Database
@@ -66,22 +62,16 @@ TURNS: list[tuple[str, str | None]] = [
 ]
 
 
-def _unavailable(message: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message} (CI=true: the browser journey must run)")
-    pytest.skip(message)
-
-
 def _requirements() -> str:
     node = shutil.which("node")
     if node is None:
-        _unavailable("node is not installed")
+        unavailable("node is not installed")
     if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
     if not (WEB / "node_modules" / "playwright-core").is_dir():
-        _unavailable("web/node_modules is missing (make web)")
+        unavailable("web/node_modules is missing (make web)")
     if not (WEB_DIST / "index.html").exists():
-        _unavailable("the web client is not built (make web)")
+        unavailable("the web client is not built (make web)")
     assert node is not None
     return node
 
@@ -103,7 +93,7 @@ async def _speak(lines: list[str], into: Path) -> list[Path]:
     try:
         tts = PiperTts(noise_scale=0.0, noise_w_scale=0.0)  # the same audio every run
     except Exception as exc:  # the piper voice is missing
-        _unavailable(f"piper TTS unavailable here: {exc}")
+        unavailable(f"piper TTS unavailable here: {exc}")
         raise
     paths: list[Path] = []
     for n, text in enumerate(lines, 1):
@@ -120,21 +110,6 @@ async def _speak(lines: list[str], into: Path) -> list[Path]:
     return paths
 
 
-def _warm_engine(base_url: str, app: Any) -> None:
-    """One engine connection builds the real speech parts; skip when one cannot load."""
-    url = base_url.replace("http", "ws", 1) + "/voice-live/realtime?api-version=2026-07-15"
-    with ws_connect(url, open_timeout=300, max_size=None) as ws:
-        first = json.loads(ws.recv(timeout=300))
-        assert first["type"] == "session.created", first
-    provider = app.state.engine.parts
-    assert isinstance(provider, LazyParts)
-    built = provider.built
-    assert built is not None
-    status = built.status()
-    if any(state != "ok" for state in status.values()):
-        _unavailable(f"real engine parts unavailable here: {status}")
-
-
 @pytest.fixture(scope="module")
 def shop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The real server on a free port and a fresh SQLite file: (base URL, database URL)."""
@@ -144,21 +119,9 @@ def shop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     port = free_port()
     settings = make_settings(database_url, VOICECART_PORT=port)
     app = create_app(settings)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="voicecart-browser-e2e", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the voicecart server failed to start")
-        time.sleep(0.02)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        _warm_engine(base_url, app)
+    with serving(app, port) as base_url:
+        warm_engine(base_url, app)
         yield base_url, database_url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 def _write_json(path: Path, value: Any) -> None:

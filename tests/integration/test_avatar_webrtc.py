@@ -14,7 +14,6 @@ import base64
 import contextlib
 import dataclasses
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +21,6 @@ from dataclasses import dataclass
 import aioice.ice
 import httpx
 import pytest
-import uvicorn
 from aiortc import RTCConfiguration, RTCPeerConnection
 from fastapi import FastAPI
 
@@ -36,7 +34,7 @@ from tests.e2e.speech import (
     browser,
     end_session,
 )
-from tests.support import free_port, make_settings
+from tests.support import free_port, make_settings, serving
 from voicecart.app import create_app
 from voicecart.engine.avatar.service import AvatarService
 
@@ -69,20 +67,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         overrides["VOICECART_AVATAR_ICE_LOOPBACK"] = True  # a box with only ``lo``
     db = tmp_path_factory.mktemp("avatar") / "voicecart.db"
     app = create_app(make_settings(f"sqlite+aiosqlite:///{db}", **overrides))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, name="avatar-test-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not uv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the voicecart server failed to start")
-        time.sleep(0.02)
-    try:
-        yield Server(f"http://127.0.0.1:{port}", app)
-    finally:
-        uv.should_exit = True
-        thread.join(timeout=30)
+    with serving(app, port) as base_url:
+        yield Server(base_url, app)
 
 
 async def _session(http: httpx.AsyncClient) -> tuple[str, dict[str, str]]:
