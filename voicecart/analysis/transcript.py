@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from voicecart.analysis.language import detect_language
 from voicecart.calls import repo
 
 
@@ -51,9 +53,18 @@ class Transcript:
 
 
 async def load_transcript(session: AsyncSession, call_id: str) -> Transcript:
-    """The recorded call ``call_id``; ``NotFound`` if there is none."""
+    """The recorded call ``call_id``; ``NotFound`` if there is none.
+
+    A call that recorded no language gets the one its shopper's turns are in (``en``
+    when they say too little to tell); the classifier runs in a thread, as its first
+    use loads the model.
+    """
     detail = await repo.get_call(session, call_id)
     call = detail.call
+    language = call.language
+    if not language:
+        shopper = [t.text for t in detail.turns if t.speaker == "user" and t.text.strip()]
+        language = await asyncio.to_thread(detect_language, shopper)
     return Transcript(
         call_id=call.id,
         turns=tuple(
@@ -68,7 +79,7 @@ async def load_transcript(session: AsyncSession, call_id: str) -> Transcript:
         channel=call.channel,
         status=call.status,
         end_reason=call.end_reason,
-        language=call.language,
+        language=language,
         started_at=call.started_at,
         ended_at=call.ended_at,
     )
