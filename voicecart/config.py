@@ -228,7 +228,15 @@ class Settings(BaseSettings):
         120.0, gt=0, validation_alias=_alias("VOICECART_ANALYSIS_LEASE_SECONDS")
     )
     analysis_poll_seconds: float = Field(
-        1.0, gt=0, validation_alias=_alias("VOICECART_ANALYSIS_POLL_SECONDS")
+        5.0,
+        gt=0,
+        validation_alias=_alias("VOICECART_ANALYSIS_POLL_SECONDS"),
+        description="Fallback poll of an idle worker; new jobs wake it at once (NOTIFY).",
+    )
+    analysis_listen: bool = Field(
+        True,
+        validation_alias=_alias("VOICECART_ANALYSIS_LISTEN"),
+        description="On PostgreSQL, workers LISTEN for new jobs (off behind PgBouncer).",
     )
     cosmos_endpoint: str | None = Field(None, validation_alias=_alias("VOICECART_COSMOS_ENDPOINT"))
     cosmos_key: SecretStr | None = Field(None, validation_alias=_alias("VOICECART_COSMOS_KEY"))

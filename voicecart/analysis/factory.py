@@ -79,6 +79,7 @@ def build_worker(
         {CALL_ENDED: service.handle},
         poll_seconds=settings.analysis_poll_seconds,
         concurrency=concurrency,
+        listen=settings.analysis_listen,
     )
 
 

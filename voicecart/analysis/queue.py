@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from voicecart.storage.base import utcnow
 from voicecart.storage.db import Database
 from voicecart.storage.outbox import OutboxMessage
+from voicecart.storage.wakeup import announce
 
 PENDING: Final = "pending"
 PROCESSING: Final = "processing"
@@ -179,7 +180,11 @@ class OutboxQueue:
         if keys is not None:
             stmt = stmt.where(OutboxMessage.key.in_(list(keys)))
         async with self.db.session() as session, session.begin():
-            return len((await session.execute(stmt)).all())
+            requeued = len((await session.execute(stmt)).all())
+            if requeued:
+                for topic in self.options.topics:
+                    announce(session, topic)  # wake the workers when this commits
+            return requeued
 
     async def counts(self) -> dict[str, int]:
         """How many jobs of our topics are in each status."""

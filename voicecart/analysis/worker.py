@@ -4,6 +4,13 @@ Run by ``voicecart worker`` (one or more processes) or inside ``serve``. Each lo
 claims one job at a time; ``concurrency`` loops share the queue. While a job runs
 a heartbeat renews its lease, so a slow model call is not taken over, while a
 killed worker's job is picked up again once its lease runs out.
+
+Idle loops do not poll tightly: they sleep until woken. Committing an outbox job
+wakes this process's workers at once (``storage.wakeup.local_notifier``); on
+PostgreSQL each worker also holds a ``LISTEN`` connection
+(:class:`~voicecart.storage.listener.PgListener`), so workers in other processes
+wake on the job's ``NOTIFY``. Polling every ``poll_seconds`` remains as the
+fallback for a notification that was missed (and for retries coming due).
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ from typing import Final
 
 from voicecart.analysis.analyser import AnalysisError
 from voicecart.analysis.queue import Claim, LeaseLost, OutboxQueue
+from voicecart.storage.listener import PgListener, asyncpg_connect_args
+from voicecart.storage.wakeup import CHANNEL, LocalNotifier, local_notifier
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +52,13 @@ class Worker:
         queue: OutboxQueue,
         handlers: Mapping[str, Handler],
         *,
-        poll_seconds: float = 1.0,
+        poll_seconds: float = 5.0,
         concurrency: int = 1,
+        listen: bool = True,
+        notifier: LocalNotifier | None = local_notifier,
     ) -> None:
+        """``listen``: on PostgreSQL, LISTEN for enqueued jobs; ``notifier``: the
+        in-process wake-ups to follow (None: none)."""
         missing = set(queue.options.topics) - set(handlers)
         if missing:
             raise ValueError(f"no handler for topics {sorted(missing)}")
@@ -53,13 +66,43 @@ class Worker:
         self.handlers = dict(handlers)
         self.poll_seconds = poll_seconds
         self.concurrency = max(1, concurrency)
+        self.notifier = notifier
+        self.listener: PgListener | None = None
+        if listen and not queue.db.is_sqlite:
+            self.listener = PgListener(
+                asyncpg_connect_args(queue.db.url),
+                CHANNEL,
+                self._on_topic,
+                on_connect=self.wake,  # catch up on what was enqueued while not listening
+            )
         self._wake = asyncio.Event()
+        self._idle_loops = 0
+        # Set while every loop waits with nothing due and no wake-up pending.
+        self.idle = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.processed = 0
         self.failed = 0
 
     def wake(self) -> None:
-        """Look for jobs now instead of at the next poll."""
+        """Look for jobs now instead of at the next poll. Call from the worker's loop."""
         self._wake.set()
+        self.idle.clear()
+
+    def _on_topic(self, topic: str) -> None:
+        """A job of ``topic`` was enqueued; may be called from any thread."""
+        if topic not in self.queue.options.topics:
+            return
+        loop = self._loop
+        if loop is None:
+            return
+        try:
+            running: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            self.wake()
+        elif not loop.is_closed():
+            loop.call_soon_threadsafe(self.wake)
 
     async def run_once(self) -> int:
         """Claim and process at most one job; returns how many were processed (0 or 1)."""
@@ -114,18 +157,25 @@ class Worker:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run ``concurrency`` loops until ``stop`` is set (the job in hand is finished)."""
-        loops = [
-            asyncio.create_task(self._loop(stop), name=f"worker-loop:{i}")
+        self._loop = asyncio.get_running_loop()
+        unsubscribe = self.notifier.subscribe(self._on_topic) if self.notifier else None
+        tasks = [
+            asyncio.create_task(self._work(stop), name=f"worker-loop:{i}")
             for i in range(self.concurrency)
         ]
+        if self.listener is not None:
+            tasks.append(asyncio.create_task(self.listener.run(stop), name="worker-listen"))
         try:
-            await asyncio.gather(*loops)
+            await asyncio.gather(*tasks)
         finally:
-            for task in loops:
+            if unsubscribe is not None:
+                unsubscribe()
+            self._loop = None
+            for task in tasks:
                 task.cancel()
-            await asyncio.gather(*loops, return_exceptions=True)
+            await asyncio.gather(*tasks, return_exceptions=True)
 
-    async def _loop(self, stop: asyncio.Event) -> None:
+    async def _work(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
                 found = await self.run_once()
@@ -135,18 +185,25 @@ class Worker:
                 await self._pause(stop, ERROR_PAUSE_S)
                 continue
             if not found:
-                await self._pause(stop, self.poll_seconds)
+                await self._pause(stop, self.poll_seconds, idle=True)
 
-    async def _pause(self, stop: asyncio.Event, seconds: float) -> None:
+    async def _pause(self, stop: asyncio.Event, seconds: float, *, idle: bool = False) -> None:
         waiters = {
             asyncio.ensure_future(stop.wait()),
             asyncio.ensure_future(self._wake.wait()),
         }
+        if idle:
+            self._idle_loops += 1
+            if self._idle_loops == self.concurrency and not self._wake.is_set():
+                self.idle.set()
         try:
             await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
         finally:
             for w in waiters:
                 w.cancel()
+            if idle:
+                self._idle_loops -= 1
+            self.idle.clear()
             self._wake.clear()
 
 

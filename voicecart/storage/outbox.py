@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from voicecart.storage.base import Base, UTCDateTime, utcnow
+from voicecart.storage.wakeup import announce
 
 
 class OutboxMessage(Base):
@@ -28,5 +29,9 @@ class OutboxMessage(Base):
 
 
 def enqueue(session: AsyncSession, *, topic: str, key: str, payload: dict[str, Any]) -> None:
-    """Add a message to the outbox; committed (or rolled back) with the caller's work."""
+    """Add a message to the outbox; committed (or rolled back) with the caller's work.
+
+    Workers are woken when (and only if) that work commits: see ``storage.wakeup``.
+    """
     session.add(OutboxMessage(topic=topic, key=key, payload=payload))
+    announce(session, topic)
