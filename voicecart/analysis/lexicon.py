@@ -201,6 +201,57 @@ FRUSTRATION: Final = _rx(
     r"disappointed",
 )
 
+# Exaggerated praise that, right after bad news, means the opposite.
+SARCASM: Final = _rx(
+    r"oh (?:great|fantastic|wonderful|perfect|brilliant|lovely|super|terrific|marvell?ous|joy)",
+    r"just (?:great|perfect|wonderful|brilliant|fantastic|lovely|super|what i needed|my luck)",
+    r"(?:great|fantastic|wonderful|brilliant|perfect|lovely|amazing)[.!,]+ "
+    r"(?:just |really )?(?:great|fantastic|wonderful|brilliant|perfect|lovely|amazing)",
+    r"as (?:always|usual)",
+    r"what a (?:surprise|shock|joy|treat)",
+    r"of course (?:it is|it did|it does|it was|it isn't|it's not|not)",
+    r"thanks for nothing",
+    r"how (?:convenient|lovely|wonderful|nice)",
+    r"great job",
+    r"so that's (?:just )?(?:great|perfect|fantastic|wonderful|brilliant)",
+    r"love (?:that|it) for me",
+)
+
+# Giving up or thanking without meaning it: the shopper accepts what they did not want.
+RESIGNATION: Final = _rx(
+    r"thanks?(?: you)?,? i (?:guess|suppose)",
+    r"i (?:guess|suppose) (?:that'll|that will|it'll|it will|that has to|it has to) "
+    r"(?:have to )?do",
+    r"(?:thanks|thank you) anyway",
+    r"whatever",
+    r"never ?mind",
+    r"not what i (?:hoped|wanted|asked|expected)",
+    r"(?:i'll|i will) (?:just )?(?:go|shop|buy it|get it|order it|look) "
+    r"(?:somewhere else|elsewhere)",
+    r"nothing (?:else )?you can do",
+    r"if that's (?:the best|all) you can do",
+    r"(?:that's|that is) a (?:shame|pity)",
+)
+
+# What an assistant says when the news is bad for the shopper.
+BAD_NEWS: Final = _rx(
+    r"sorry",
+    r"unfortunately",
+    r"i'm afraid",
+    r"delayed",
+    r"held up",
+    r"out of stock",
+    r"sold out",
+    r"(?:can't|cannot|can not|unable to|not able to|won't be able)",
+    r"no longer",
+    r"(?:isn't|is not|aren't|are not) (?:eligible|available|covered|possible)",
+    r"(?:new|revised) estimate",
+    r"another (?:week|two weeks|\d+ days)",
+    r"surcharge",
+    r"non-refundable",
+    r"final sale",
+)
+
 REMEDY: Final = _rx(
     r"replacement",
     r"refund",
@@ -212,6 +263,7 @@ REMEDY: Final = _rx(
 )
 
 __all__ = [
+    "BAD_NEWS",
     "ESCALATION",
     "FRUSTRATION",
     "GRATITUDE",
@@ -219,5 +271,7 @@ __all__ = [
     "REASON_PATTERNS",
     "REASON_PRIORITY",
     "REMEDY",
+    "RESIGNATION",
+    "SARCASM",
     "TOOL_REASONS",
 ]

@@ -53,7 +53,7 @@ def _openmp() -> ctypes.CDLL | None:
     return None
 
 
-def _one_thread() -> None:
+def one_thread() -> None:
     """Run this thread's OpenMP regions on one thread.
 
     A single query is small: on a busy machine, splitting it across cores makes it wait
@@ -85,7 +85,7 @@ class E5Embedder:
         return E5()
 
     def query(self, text: str) -> Vectors:
-        _one_thread()
+        one_thread()
         with self._query_lock:
             if self._query_model is None:
                 self._query_model = self._load()

