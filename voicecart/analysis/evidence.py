@@ -24,6 +24,7 @@ from voicecart.analysis.lexicon import (
     ESCALATION,
     FRUSTRATION,
     GRATITUDE,
+    PRAISE,
     REMEDY,
     RESIGNATION,
     SARCASM,
@@ -129,40 +130,41 @@ class EvidenceReader:
 
     def read(self, transcript: Transcript) -> Evidence:
         users = transcript.user_turns()
-        vectors = self.reader.embed([t.text for t in users])
+        # One batch: every shopper turn, then the opening (first two turns) for the reason.
+        opening = " ".join(t.text for t in users[:2])
+        batch = self.reader.embed([t.text for t in users] + ([opening] if users else []))
+        vectors, opening_vector = batch[: len(users)], batch[len(users) :]
         probabilities = (
             self.reader.sentiment.probabilities(vectors)
             if len(users)
             else np.zeros((0, 3), dtype=np.float32)
         )
         column = {c: i for i, c in enumerate(self.reader.sentiment.classes)}
-        scored = tuple(
-            _read_sarcasm(
-                ScoredTurn(
-                    turn=turn,
-                    negative=float(p[column["negative"]]),
-                    neutral=float(p[column["neutral"]]),
-                    positive=float(p[column["positive"]]),
-                    vader=float(self._vader.polarity_scores(turn.text)["compound"]),
-                ),
-                _said_before(transcript, turn),
+        read: list[ScoredTurn] = []
+        for turn, p in zip(users, probabilities, strict=True):
+            plain = ScoredTurn(
+                turn=turn,
+                negative=float(p[column["negative"]]),
+                neutral=float(p[column["neutral"]]),
+                positive=float(p[column["positive"]]),
+                vader=float(self._vader.polarity_scores(turn.text)["compound"]),
             )
-            for turn, p in zip(users, probabilities, strict=True)
-        )
+            earlier = any(s.sarcastic for s in read)
+            read.append(_read_sarcasm(plain, _said_before(transcript, turn), earlier))
+        scored = tuple(read)
         return Evidence(
             scored=scored,
-            reason_probabilities=self._reason(users, vectors),
+            reason_probabilities=self._reason(opening_vector),
             escalation=_escalation(transcript),
             frustrated=_frustrated(scored),
             grateful_end=_grateful_end(scored),
             ending_score=_ending(scored),
         )
 
-    def _reason(self, users: Sequence[Turn], vectors: Matrix) -> dict[str, float]:
-        if not users:
+    def _reason(self, opening: Matrix) -> dict[str, float]:
+        if not len(opening):
             return {}
-        opening = " ".join(t.text for t in users[:2])
-        probs = self.reader.reason.probabilities(self.reader.embed([opening]))[0]
+        probs = self.reader.reason.probabilities(opening)[0]
         return {c: float(p) for c, p in zip(self.reader.reason.classes, probs, strict=True)}
 
 
@@ -179,15 +181,16 @@ def _said_before(transcript: Transcript, turn: Turn) -> str:
     return before.lower()
 
 
-def _read_sarcasm(scored: ScoredTurn, said_before: str) -> ScoredTurn:
+def _read_sarcasm(scored: ScoredTurn, said_before: str, sarcastic_before: bool) -> ScoredTurn:
     """Praise right after bad news ("Oh wonderful. Just what I needed.") is read as its
-    opposite: a sentence model alone cannot see the news it answers."""
-    if not (
-        said_before
-        and BAD_NEWS.search(said_before)
-        and SARCASM.search(scored.turn.text.lower())
-        and scored.positive > scored.negative
-    ):
+    opposite: a sentence model alone cannot see the news it answers. Once a shopper has
+    been sarcastic, later praise without thanks ("Sure. Lovely. Do that.") is read the
+    same way."""
+    text = scored.turn.text.lower()
+    bad_news = bool(said_before) and BAD_NEWS.search(said_before) is not None
+    marked = SARCASM.search(text) is not None
+    continued = sarcastic_before and PRAISE.search(text) is not None and "thank" not in text
+    if not ((bad_news and marked) or continued) or scored.positive <= scored.negative:
         return scored
     return ScoredTurn(
         turn=scored.turn,

@@ -120,15 +120,17 @@ REASON_PATTERNS: Final[dict[Reason, re.Pattern[str]]] = {
 }
 
 # What each tool tells about the reason (weaker than what the shopper says).
-TOOL_REASONS: Final[dict[str, Reason]] = {
-    "create_order": Reason.PURCHASE,
-    "create_shipment": Reason.PURCHASE,
-    "cancel_order": Reason.CANCELLATION,
-    "track_shipment": Reason.ORDER_STATUS,
-    "get_order": Reason.ORDER_STATUS,
-    "get_product": Reason.PRODUCT_QUESTION,
-    "search_products": Reason.PRODUCT_QUESTION,
-    "list_categories": Reason.PRODUCT_QUESTION,
+# Looking an order up serves a status question and a delivery problem alike, so it
+# supports both and leaves the choice to what the shopper said.
+TOOL_REASONS: Final[dict[str, tuple[Reason, ...]]] = {
+    "create_order": (Reason.PURCHASE,),
+    "create_shipment": (Reason.PURCHASE,),
+    "cancel_order": (Reason.CANCELLATION,),
+    "track_shipment": (Reason.ORDER_STATUS, Reason.DELIVERY_ISSUE),
+    "get_order": (Reason.ORDER_STATUS, Reason.DELIVERY_ISSUE),
+    "get_product": (Reason.PRODUCT_QUESTION,),
+    "search_products": (Reason.PRODUCT_QUESTION,),
+    "list_categories": (Reason.PRODUCT_QUESTION,),
 }
 
 REASON_LABELS: Final[dict[Reason, str]] = {
@@ -215,6 +217,8 @@ SARCASM: Final = _rx(
     r"great job",
     r"so that's (?:just )?(?:great|perfect|fantastic|wonderful|brilliant)",
     r"love (?:that|it) for me",
+    r"can't wait",
+    r"(?:really )?looking forward to (?:it|that)",
 )
 
 # Giving up or thanking without meaning it: the shopper accepts what they did not want.
@@ -233,20 +237,39 @@ RESIGNATION: Final = _rx(
     r"(?:that's|that is) a (?:shame|pity)",
 )
 
+# Bare praise words (sarcastic once the shopper has been sarcastic already).
+PRAISE: Final = _rx(
+    r"great",
+    r"lovely",
+    r"wonderful",
+    r"brilliant",
+    r"fantastic",
+    r"perfect",
+    r"amazing",
+    r"marvell?ous",
+    r"super",
+    r"terrific",
+    r"awesome",
+    r"excellent",
+)
+
 # What an assistant says when the news is bad for the shopper.
 BAD_NEWS: Final = _rx(
     r"sorry",
     r"unfortunately",
     r"i'm afraid",
-    r"delayed",
+    r"delay(?:s|ed)?",
     r"held up",
+    r"missed",
     r"out of stock",
     r"sold out",
     r"(?:can't|cannot|can not|unable to|not able to|won't be able)",
     r"no longer",
-    r"(?:isn't|is not|aren't|are not) (?:eligible|available|covered|possible)",
-    r"(?:new|revised) estimate",
+    r"(?:isn't|is not|aren't|are not) (?:eligible|available|covered|possible|returnable)",
+    r"(?:new|revised|updated|later) (?:estimate|estimated|delivery|date)",
     r"another (?:week|two weeks|\d+ days)",
+    r"not until",
+    r"no (?:update|record|sign)",
     r"surcharge",
     r"non-refundable",
     r"final sale",
@@ -267,6 +290,7 @@ __all__ = [
     "ESCALATION",
     "FRUSTRATION",
     "GRATITUDE",
+    "PRAISE",
     "REASON_LABELS",
     "REASON_PATTERNS",
     "REASON_PRIORITY",

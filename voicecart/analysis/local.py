@@ -134,8 +134,7 @@ class LocalAnalyser:
                     points[reason] = points.get(reason, 0.0) + weight * min(hits, 2)
                     first.setdefault(reason, s.turn)
         for use in transcript.tools:
-            tool_reason = TOOL_REASONS.get(use.name)
-            if tool_reason is not None:
+            for tool_reason in TOOL_REASONS.get(use.name, ()):
                 points[tool_reason] = points.get(tool_reason, 0.0) + (2.5 if use.ok else 0.5)
         for label, probability in evidence.reason_probabilities.items():
             reason = Reason(label)
