@@ -47,7 +47,8 @@ answer with one JSON object that matches the given schema:
 - resolution: resolved, unresolved or escalated (handed to a person).
 - follow_up_actions: what the store should do next (may be empty).
 - key_moments: up to 8 turns the verdict rests on (turn number, speaker, short quote, note).
-- language: the call's language as an ISO 639-1 code."""
+- language: the call's language as an ISO 639-1 code (language_hint, when given, is what
+  the call recorded or a detector guessed from the shopper's words)."""
 
 _MOMENT_SCHEMA: Final[dict[str, Any]] = {
     "type": "object",
@@ -103,6 +104,8 @@ def call_json(transcript: Transcript, matcher: ProductMatcher | None) -> str:
         "channel": transcript.channel,
         "status": transcript.status,
         "end_reason": transcript.end_reason,
+        # Recorded by the call or detected from the shopper's turns; the model may correct it.
+        "language_hint": transcript.language,
         "turns": [
             {"turn": t.seq, "speaker": t.speaker, "text": t.text, "interrupted": t.interrupted}
             for t in transcript.turns

@@ -98,3 +98,19 @@ def test_detection_is_fast_once_loaded() -> None:
     per_call_ms = (time.perf_counter() - started) * 1000 / len(calls)
     print(f"language detection: {per_call_ms:.3f} ms per call")
     assert per_call_ms < 5.0
+
+
+def test_the_llm_analyser_is_told_the_calls_language() -> None:
+    import json
+
+    from voicecart.analysis.llm import call_json
+    from voicecart.analysis.transcript import Transcript, Turn
+
+    spanish = Transcript(
+        call_id="call_es",
+        turns=(Turn(seq=1, speaker="user", text="Hola, quiero devolver las botas."),),
+        language="es",
+    )
+    assert json.loads(call_json(spanish, None))["language_hint"] == "es"
+    unknown = Transcript(call_id="call_x", turns=())
+    assert json.loads(call_json(unknown, None))["language_hint"] is None
