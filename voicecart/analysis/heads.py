@@ -13,7 +13,6 @@ a few thousand utterances and 384 features need nothing more.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -180,22 +179,15 @@ def load_heads(
 class TurnReader:
     """Embeds shopper turns once and reads sentiment and reason from them. Thread-safe."""
 
-    def __init__(self, heads: dict[str, LinearHead]) -> None:
+    def __init__(self, heads: dict[str, LinearHead], embedder: E5Embedder | None = None) -> None:
         self.heads = heads
         self.sentiment = heads["sentiment"]
         self.reason = heads["reason"]
-        self._lock = threading.Lock()
-        self._model: Any = None
+        self._embedder = embedder or E5Embedder()
 
     def embed(self, texts: Sequence[str]) -> Matrix:
-        if not texts:
-            return np.zeros((0, E5Embedder.dim), dtype=np.float32)
         one_thread()  # a call's few turns are small; leave the other core to live sessions
-        with self._lock:
-            if self._model is None:
-                self._model = E5Embedder._load()
-            vectors: Matrix = self._model.query([t[:1000] for t in texts])
-        return vectors
+        return self._embedder.queries([t[:1000] for t in texts])
 
 
 @cache

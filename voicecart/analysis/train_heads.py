@@ -157,8 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data: Path = args.data
     console = Console()
-    embedder = E5Embedder()
-    model = E5Embedder._load()
+    embedder = E5Embedder()  # every core: training is a batch job
     heads: dict[str, LinearHead] = {}
     for name, filename in CORPORA.items():
         examples = read_corpus(data / filename)
@@ -169,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             task = progress.add_task(f"embedding {filename}", total=len(texts))
             for start in range(0, len(texts), 32):
                 batch = texts[start : start + 32]
-                vectors[start : start + len(batch)] = model.query(batch)
+                vectors[start : start + len(batch)] = embedder.queries(batch)
                 progress.advance(task, len(batch))
         scores = {l2: cross_validate(vectors, labels, l2, args.folds) for l2 in L2_GRID}
         best = report(console, name, labels, scores, args.folds)

@@ -86,11 +86,18 @@ class E5Embedder:
 
     def query(self, text: str) -> Vectors:
         one_thread()
+        vector: Vectors = self.queries([text])[0]
+        return vector
+
+    def queries(self, texts: Sequence[str]) -> Vectors:
+        """Embed ``texts`` as queries in one batch (on this thread's OpenMP setting)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
         with self._query_lock:
             if self._query_model is None:
                 self._query_model = self._load()
-            vector: Vectors = self._query_model.query(text)
-        return vector
+            vectors: Vectors = self._query_model.query(list(texts))
+        return vectors
 
     def passages(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
