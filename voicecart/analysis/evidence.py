@@ -4,7 +4,8 @@ Per shopper turn: the sentiment head's probabilities (an embedding of the words,
 politeness, sarcasm and clipped impatience are read as a person would, not by a word
 list) next to VADER's compound score. Per call: frustration and gratitude markers,
 an escalation, the resolution (from the tools that succeeded and what the shopper
-said last), and a fixed-length feature vector the call-level heads are trained on.
+said last), the embedded end of the call for the tone heads, and a fixed-length
+feature vector the call-level heads are trained on.
 ``python -m voicecart.analysis.train_heads`` builds the same vector for its training
 calls, so the two never drift apart.
 """
@@ -18,7 +19,7 @@ from typing import Final
 import numpy as np
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from voicecart.analysis.heads import Matrix, TurnReader
+from voicecart.analysis.heads import TONE_HEADS, Matrix, TurnReader
 from voicecart.analysis.lexicon import (
     BAD_NEWS,
     ESCALATION,
@@ -50,7 +51,7 @@ REMEDY_REASONS: Final = frozenset(
 )
 ANSWERED_BY_TALK: Final = frozenset({Reason.POLICY_QUESTION, Reason.PRODUCT_QUESTION, Reason.OTHER})
 
-FEATURES: Final = (
+BASE_FEATURES: Final = (
     "mean_positive",
     "mean_negative",
     "last_positive",
@@ -81,6 +82,13 @@ FEATURES: Final = (
     "exclaims_at_end",
     "resigned_at_end",
 )
+# The tone heads' probabilities (``TONE_HEADS`` order, classes sorted).
+TONE_FEATURES: Final = tuple(
+    f"{head}_{label}" for head in TONE_HEADS for label in ("negative", "neutral", "positive")
+)
+FEATURES: Final = BASE_FEATURES + TONE_FEATURES
+# How many exchanges (assistant line, shopper reply) the exchange tone head reads.
+TONE_EXCHANGES: Final = 2
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,7 @@ class Evidence:
     frustrated: tuple[ScoredTurn, ...]
     grateful_end: bool
     ending_score: float
+    tone_vectors: Matrix  # embeddings of ``tone_texts``, one row per tone head
 
     @property
     def score(self) -> float:
@@ -130,10 +139,15 @@ class EvidenceReader:
 
     def read(self, transcript: Transcript) -> Evidence:
         users = transcript.user_turns()
-        # One batch: every shopper turn, then the opening (first two turns) for the reason.
+        # One batch: every shopper turn, the opening (first two turns) for the reason, and
+        # the end of the call for the tone heads.
         opening = " ".join(t.text for t in users[:2])
-        batch = self.reader.embed([t.text for t in users] + ([opening] if users else []))
-        vectors, opening_vector = batch[: len(users)], batch[len(users) :]
+        batch = self.reader.embed(
+            [t.text for t in users] + ([opening] if users else []) + list(tone_texts(transcript))
+        )
+        n = len(users)
+        vectors, opening_vector = batch[:n], batch[n : n + (1 if users else 0)]
+        tone_vectors = batch[n + (1 if users else 0) :]
         probabilities = (
             self.reader.sentiment.probabilities(vectors)
             if len(users)
@@ -159,6 +173,7 @@ class EvidenceReader:
             frustrated=_frustrated(scored),
             grateful_end=_grateful_end(scored),
             ending_score=_ending(scored),
+            tone_vectors=tone_vectors,
         )
 
     def _reason(self, opening: Matrix) -> dict[str, float]:
@@ -166,6 +181,23 @@ class EvidenceReader:
             return {}
         probs = self.reader.reason.probabilities(opening)[0]
         return {c: float(p) for c, p in zip(self.reader.reason.classes, probs, strict=True)}
+
+
+def tone_texts(transcript: Transcript) -> tuple[str, str]:
+    """What the tone heads read: the shopper's last two turns, and the last exchanges
+    with the assistant's line before each reply (a reply means little without what it
+    answers: "great." after a refund is not "great." after a delay)."""
+    shopper = [t.text for t in transcript.user_turns()]
+    exchanges: list[str] = []
+    before = ""
+    for turn in transcript.turns:
+        if turn.speaker == "assistant":
+            before = turn.text
+        elif turn.speaker == "user":
+            said = f"Agent: {before} " if before else ""
+            exchanges.append(f"{said}Customer: {turn.text}")
+            before = ""
+    return " ".join(shopper[-2:]), " ".join(exchanges[-TONE_EXCHANGES:])
 
 
 def _said_before(transcript: Transcript, turn: Turn) -> str:
@@ -273,8 +305,16 @@ def resolution_of(transcript: Transcript, reason: Reason, evidence: Evidence) ->
     return Resolution.UNRESOLVED
 
 
-def features(transcript: Transcript, evidence: Evidence, resolution: Resolution) -> Matrix:
-    """The call's feature vector, in ``FEATURES`` order (shape ``(1, len(FEATURES))``)."""
+def features(
+    transcript: Transcript, evidence: Evidence, resolution: Resolution, tone: Matrix
+) -> Matrix:
+    """The call's feature vector, in ``FEATURES`` order (shape ``(1, len(FEATURES))``):
+    the evidence's ``BASE_FEATURES``, then the tone heads' probabilities ``tone``."""
+    return np.concatenate([base_features(transcript, evidence, resolution), tone], axis=1)
+
+
+def base_features(transcript: Transcript, evidence: Evidence, resolution: Resolution) -> Matrix:
+    """The evidence part of the feature vector (shape ``(1, len(BASE_FEATURES))``)."""
     scored = evidence.scored
     turns = [t for t in transcript.turns if t.text.strip()]
     later = scored[1:]
@@ -319,12 +359,16 @@ def features(transcript: Transcript, evidence: Evidence, resolution: Resolution)
 
 
 __all__ = [
+    "BASE_FEATURES",
     "FEATURES",
+    "TONE_FEATURES",
     "Evidence",
     "EvidenceReader",
     "ScoredTurn",
     "answered_by_tool",
+    "base_features",
     "features",
     "resolution_of",
+    "tone_texts",
     "weighted",
 ]

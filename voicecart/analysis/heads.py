@@ -29,6 +29,9 @@ Matrix = npt.NDArray[np.float32]
 DATA_DIR: Final = Path(__file__).resolve().parents[1] / "data" / "analysis_training"
 CORPORA: Final = {"sentiment": "turn_sentiment.tsv", "reason": "call_reasons.tsv"}
 CALLS: Final = "calls.jsonl"  # labelled whole calls for the call-level heads
+# Heads reading the embedded end of a call (see ``evidence.tone_texts``), trained on the
+# call sentiment labels; their probabilities feed the call heads.
+TONE_HEADS: Final = ("ending_tone", "exchange_tone")
 CALL_HEADS: Final = ("call_sentiment", "call_satisfaction", "call_rating")
 HEADS_FILE: Final = DATA_DIR / "heads.npz"
 EMBEDDER: Final = E5Embedder.name
@@ -98,7 +101,11 @@ def train_head(
     steps: int = 400,
     rate: float = 0.5,
 ) -> LinearHead:
-    """Fit a class-weighted multinomial logistic regression (deterministic)."""
+    """Fit a class-weighted multinomial logistic regression (deterministic).
+
+    Momentum gradient descent; the step shrinks under a strong L2 so that the penalty's
+    own curvature cannot make it diverge.
+    """
     classes = tuple(sorted(set(labels)))
     if len(classes) < 2:
         raise ValueError("a head needs at least two classes")
@@ -117,6 +124,7 @@ def train_head(
     b = np.zeros(k)
     velocity_w = np.zeros_like(w)
     velocity_b = np.zeros_like(b)
+    step = min(rate, 1.0 / l2) if l2 > 0 else rate
     for _ in range(steps):
         logits = x @ w + b
         logits -= logits.max(axis=1, keepdims=True)
@@ -125,8 +133,8 @@ def train_head(
         error = (p - onehot) * sample_weight / n
         grad_w = x.T @ error + l2 * w
         grad_b = error.sum(axis=0)
-        velocity_w = 0.9 * velocity_w - rate * grad_w
-        velocity_b = 0.9 * velocity_b - rate * grad_b
+        velocity_w = 0.9 * velocity_w - step * grad_w
+        velocity_b = 0.9 * velocity_b - step * grad_b
         w += velocity_w
         b += velocity_b
     return LinearHead(
@@ -170,20 +178,28 @@ def load_heads(
                     weights=data[f"{name}.weights"],
                     bias=data[f"{name}.bias"],
                 )
-                for name in (*CORPORA, *CALL_HEADS)
+                for name in (*CORPORA, *TONE_HEADS, *CALL_HEADS)
             }
     except (OSError, KeyError, ValueError) as exc:
         raise HeadsError(f"cannot read {path.name}: {type(exc).__name__}") from exc
 
 
 class TurnReader:
-    """Embeds shopper turns once and reads sentiment and reason from them. Thread-safe."""
+    """Embeds shopper turns once and reads sentiment, reason and tone from them. Thread-safe."""
 
     def __init__(self, heads: dict[str, LinearHead], embedder: E5Embedder | None = None) -> None:
         self.heads = heads
         self.sentiment = heads["sentiment"]
         self.reason = heads["reason"]
         self._embedder = embedder or E5Embedder()
+
+    def tone(self, vectors: Matrix) -> Matrix:
+        """The tone heads' probabilities, one head per row of ``vectors``, as one row."""
+        parts = [
+            self.heads[name].probabilities(vectors[i : i + 1]) for i, name in enumerate(TONE_HEADS)
+        ]
+        row: Matrix = np.concatenate(parts, axis=1)
+        return row
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         one_thread()  # a call's few turns are small; leave the other core to live sessions
@@ -202,6 +218,7 @@ __all__ = [
     "CORPORA",
     "DATA_DIR",
     "HEADS_FILE",
+    "TONE_HEADS",
     "Example",
     "HeadsError",
     "LinearHead",

@@ -9,8 +9,11 @@
 * Resolution: escalated when a human was asked for or offered; resolved when the
   tool that answers the reason succeeded or a remedy was offered, and the shopper did
   not end upset.
+* Tone: two heads trained on labelled calls read the embedded end of the call (the
+  shopper's last two turns; the last two exchanges with the assistant's line before
+  each reply).
 * Sentiment, satisfaction and the 1-5 rating: call-level heads trained on labelled
-  calls, over the evidence above. The justification and key moments cite turn
+  calls, over the evidence and the tone above. The justification and key moments cite turn
   numbers and quotes.
 """
 
@@ -24,6 +27,7 @@ from voicecart.analysis.evidence import (
     Evidence,
     EvidenceReader,
     ScoredTurn,
+    base_features,
     features,
     resolution_of,
 )
@@ -45,7 +49,7 @@ from voicecart.analysis.schema import (
 )
 from voicecart.analysis.transcript import Transcript, Turn
 
-NAME: Final = "local/e5-heads+vader-4"
+NAME: Final = "local/e5-heads+vader-5"
 _QUOTE_MAX: Final = 160
 # How many rule points the reason head's probability is worth (a clear phrase scores 3).
 REASON_HEAD_WEIGHT: Final = 4.0
@@ -101,16 +105,18 @@ class LocalAnalyser:
             language=transcript.language or "en",
         )
 
-    def call_features(self, transcript: Transcript) -> Matrix:
-        """The call-level heads' input for ``transcript`` (what training fits them on)."""
+    def call_evidence(self, transcript: Transcript) -> tuple[Matrix, Matrix]:
+        """What training fits the tone and call heads on: the evidence row
+        (``BASE_FEATURES``) and the embedded end of the call (one row per tone head)."""
         evidence = self._evidence.read(transcript)
         reason, _ = self._reason(transcript, evidence)
-        return features(transcript, evidence, resolution_of(transcript, reason, evidence))
+        resolution = resolution_of(transcript, reason, evidence)
+        return base_features(transcript, evidence, resolution), evidence.tone_vectors
 
     def _judge(
         self, transcript: Transcript, evidence: Evidence, resolution: Resolution
     ) -> tuple[Sentiment, Satisfaction, int]:
-        row = features(transcript, evidence, resolution)
+        row = features(transcript, evidence, resolution, self._reader.tone(evidence.tone_vectors))
         heads = self._reader.heads
         sentiment = Sentiment(heads["call_sentiment"].predict(row)[0])
         satisfaction = Satisfaction(heads["call_satisfaction"].predict(row)[0])

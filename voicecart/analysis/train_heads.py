@@ -4,14 +4,19 @@
 
 1. Turn heads: embeds every utterance of ``voicecart/data/analysis_training/*.tsv``
    (progress bar) and fits the shopper-turn sentiment head and the call-reason head.
-2. Call heads: reads the labelled calls of ``calls.jsonl`` through the analyser's own
-   evidence (with the turn heads just fitted) and fits the call sentiment,
-   satisfaction and rating heads on those feature vectors.
+2. Tone heads: reads the labelled calls of ``calls.jsonl`` through the analyser's own
+   evidence (with the turn heads just fitted) and fits the two tone heads on the
+   embedded end of each call against its sentiment label.
+3. Call heads: fits the call sentiment, satisfaction and rating heads on the evidence
+   row plus the tone heads' out-of-fold probabilities (stacking: a call's tone
+   features never come from a head that saw that call).
 
 Each head's L2 strength is picked by k-fold cross-validation, whose accuracy per
 class is printed; then it is fitted on everything and all heads are written to
-``heads.npz``, stamped with the data's hash. Run it after editing the training data;
-a test fails until you do.
+``heads.npz``, stamped with the data's hash. Last, a leave-one-writer-out table
+(writers are the call ids' prefixes) says how the call heads carry over to calls by
+someone whose style they never saw. Run it after editing the training data; a test
+fails until you do.
 """
 
 from __future__ import annotations
@@ -28,12 +33,13 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from voicecart.analysis.evidence import FEATURES
+from voicecart.analysis.evidence import BASE_FEATURES
 from voicecart.analysis.heads import (
     CALLS,
     CORPORA,
     DATA_DIR,
     HEADS_FILE,
+    TONE_HEADS,
     LinearHead,
     Matrix,
     TurnReader,
@@ -50,6 +56,7 @@ from voicecart.knowledge.embedding import E5Embedder
 
 L2_GRID = (1e-2, 3e-2, 1e-1, 3e-1, 1.0)
 CALL_L2_GRID = (3e-2, 1e-1, 3e-1, 1.0)
+TONE_L2_GRID = (3e-2, 1e-1, 3e-1, 1.0)
 CALL_LABELS = {
     "call_sentiment": "sentiment",
     "call_satisfaction": "satisfaction",
@@ -74,13 +81,16 @@ def read_calls(path: Path) -> list[tuple[Transcript, dict[str, str]]]:
                 for t in item.get("tools", ())
             )
             labels = {key: str(item[key]) for key in ("sentiment", "satisfaction", "rating")}
+            links = tuple((str(kind), str(ref)) for kind, ref in item.get("links", ()))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path.name} line {number}: {type(exc).__name__}: {exc}") from exc
         transcript = Transcript(
             call_id=str(item["id"])[:32],
             turns=turns,
             tools=tools,
+            links=links,
             status=item.get("status", "ended"),
+            language=item.get("language"),
         )
         calls.append((transcript, labels))
     return calls
@@ -132,6 +142,64 @@ def cross_validate(
     return correct / len(labels), predicted
 
 
+def out_of_fold(vectors: Matrix, labels: Sequence[str], l2: float, k: int) -> Matrix:
+    """Each row's class probabilities from a head fitted on the other folds."""
+    classes = sorted(set(labels))
+    out = np.zeros((len(labels), len(classes)), dtype=np.float32)
+    for test in folds_of(len(labels), k):
+        train = np.setdiff1d(np.arange(len(labels)), test)
+        head = train_head(vectors[train], [labels[i] for i in train], l2=l2)
+        if list(head.classes) != classes:
+            raise ValueError("a fold lacks a class: add examples of it")
+        out[test] = head.probabilities(vectors[test])
+    return out
+
+
+def writer_of(call_id: str) -> str:
+    """The writer of a training call: its id's prefix (``w4-…``, ``b2-…``)."""
+    return call_id.split("-", 1)[0]
+
+
+def leave_one_writer_out(
+    base: Matrix,
+    tone: np.ndarray,
+    labels: dict[str, list[str]],
+    writers: Sequence[str],
+    l2: dict[str, float],
+    k: int,
+) -> dict[str, dict[str, float]]:
+    """Per writer: the call heads' accuracy on that writer's calls when neither the
+    tone heads nor the call heads saw any of them (rating: within one point)."""
+    sentiment = labels["sentiment"]
+    scores: dict[str, dict[str, float]] = {}
+    for writer in sorted(set(writers)):
+        test = np.array([i for i, w in enumerate(writers) if w == writer])
+        train = np.array([i for i, w in enumerate(writers) if w != writer])
+        parts_train, parts_test = [base[train]], [base[test]]
+        for h, name in enumerate(TONE_HEADS):
+            vectors = tone[:, h, :]
+            train_labels = [sentiment[i] for i in train]
+            parts_train.append(out_of_fold(vectors[train], train_labels, l2[name], k))
+            head = train_head(vectors[train], train_labels, l2=l2[name])
+            parts_test.append(head.probabilities(vectors[test]))
+        rows_train = np.concatenate(parts_train, axis=1)
+        rows_test = np.concatenate(parts_test, axis=1)
+        scores[writer] = {}
+        for name, key in CALL_LABELS.items():
+            truth = labels[key]
+            head = train_head(rows_train, [truth[i] for i in train], l2=l2[name])
+            if name == "call_rating":
+                values = np.array([int(c) for c in head.classes], dtype=np.float32)
+                expected = head.probabilities(rows_test) @ values
+                pairs = zip(expected, test, strict=True)
+                hits = [abs(round(float(e)) - int(truth[i])) <= 1 for e, i in pairs]
+            else:
+                guesses = head.predict(rows_test)
+                hits = [g == truth[i] for g, i in zip(guesses, test, strict=True)]
+            scores[writer][key] = sum(hits) / len(hits)
+    return scores
+
+
 def rating_within_one(rows: Matrix, labels: Sequence[str], l2: float, k: int) -> float:
     """Cross-validated share of calls whose expected rating rounds to within one point."""
     hits = 0
@@ -177,21 +245,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     matcher = ProductMatcher(CatalogEntry(p.id, p.name) for p in shipped_products())
     analyser = LocalAnalyser(matcher, TurnReader(heads))
     calls = read_calls(data / CALLS)
-    rows = np.empty((len(calls), len(FEATURES)), dtype=np.float32)
+    base = np.empty((len(calls), len(BASE_FEATURES)), dtype=np.float32)
+    tone = np.empty((len(calls), len(TONE_HEADS), embedder.dim), dtype=np.float32)
     with Progress(console=console) as progress:
         task = progress.add_task(f"reading {CALLS}", total=len(calls))
         for i, (transcript, _) in enumerate(calls):
-            rows[i] = analyser.call_features(transcript)[0]
+            row, vectors = analyser.call_evidence(transcript)
+            base[i], tone[i] = row[0], vectors
             progress.advance(task)
+    sentiment = [call_labels["sentiment"] for _, call_labels in calls]
+    chosen: dict[str, float] = {}
+    stacked = [base]
+    for h, name in enumerate(TONE_HEADS):
+        vectors = tone[:, h, :]
+        scores = {l2: cross_validate(vectors, sentiment, l2, args.folds) for l2 in TONE_L2_GRID}
+        chosen[name] = report(console, name, sentiment, scores, args.folds)
+        stacked.append(out_of_fold(vectors, sentiment, chosen[name], args.folds))
+        heads[name] = train_head(vectors, sentiment, l2=chosen[name])
+    rows = np.concatenate(stacked, axis=1)
     for name, key in CALL_LABELS.items():
         labels = [call_labels[key] for _, call_labels in calls]
         scores = {l2: cross_validate(rows, labels, l2, args.folds) for l2 in CALL_L2_GRID}
-        best = report(console, name, labels, scores, args.folds)
+        best = chosen[name] = report(console, name, labels, scores, args.folds)
         heads[name] = train_head(rows, labels, l2=best)
         if name == "call_rating":
             console.print(
                 f"rating within ±1 (CV): {rating_within_one(rows, labels, best, args.folds):.3f}"
             )
+    writers = [writer_of(transcript.call_id) for transcript, _ in calls]
+    by_writer = leave_one_writer_out(
+        base,
+        tone,
+        {key: [c[key] for _, c in calls] for key in CALL_LABELS.values()},
+        writers,
+        chosen,
+        args.folds,
+    )
+    table = Table(title="call heads, leave one writer out (rating: within ±1)")
+    for column in ("writer", "calls", *CALL_LABELS.values()):
+        table.add_column(column, justify="left" if column == "writer" else "right")
+    counts = Counter(writers)
+    for writer, score in by_writer.items():
+        table.add_row(
+            writer, str(counts[writer]), *(f"{score[k]:.3f}" for k in CALL_LABELS.values())
+        )
+    console.print(table)
     target = data / HEADS_FILE.name
     save_heads(target, heads, training_digest(data))
     console.print(f"wrote {target}")

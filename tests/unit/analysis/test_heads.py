@@ -15,6 +15,7 @@ from voicecart.analysis.heads import (
     CALLS,
     CORPORA,
     HEADS_FILE,
+    TONE_HEADS,
     HeadsError,
     LinearHead,
     load_heads,
@@ -23,7 +24,12 @@ from voicecart.analysis.heads import (
     train_head,
     training_digest,
 )
-from voicecart.analysis.train_heads import read_calls
+from voicecart.analysis.train_heads import (
+    leave_one_writer_out,
+    out_of_fold,
+    read_calls,
+    writer_of,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -52,10 +58,65 @@ def test_a_head_separates_what_is_separable_and_is_deterministic() -> None:
         train_head(vectors[:5], ["a"] * 5)
 
 
+def test_a_strong_penalty_shrinks_the_head_instead_of_diverging() -> None:
+    vectors, labels = clusters()
+    loose, strong = train_head(vectors, labels, l2=0.01), train_head(vectors, labels, l2=30.0)
+    assert np.isfinite(strong.weights).all()
+    assert 0 < np.abs(strong.weights).max() < np.abs(loose.weights).max()
+    assert strong.predict(vectors) == labels  # still the right side of each boundary
+
+
+def test_out_of_fold_probabilities_come_from_heads_that_never_saw_the_row() -> None:
+    vectors, labels = clusters()
+    # A row whose label contradicts its cluster: a head fitted on it could memorise it.
+    labels = ["b", *labels[1:]]
+    oof = out_of_fold(vectors, labels, l2=1e-3, k=5)
+    assert oof.shape == (len(labels), 3)
+    assert np.allclose(oof.sum(axis=1), 1.0, atol=1e-5)
+    assert oof[0].argmax() == 0  # read as its cluster ("a"), not its training label
+    rare = [*range(35), 60]  # 30 of "a", 5 of "b", one "c": some fold trains without "c"
+    with pytest.raises(ValueError, match="lacks a class"):
+        out_of_fold(vectors[rare], [labels[i] for i in rare], l2=1e-2, k=5)
+
+
+def test_leave_one_writer_out_scores_each_writer_on_unseen_heads() -> None:
+    vectors, labels = clusters()
+    n = len(labels)
+    sentiment = ["negative" if x == "a" else "neutral" if x == "c" else "positive" for x in labels]
+    rating = ["1" if x == "a" else "3" if x == "c" else "5" for x in labels]
+    writers = [writer_of(f"w{i % 3}-call-{i}") for i in range(n)]
+    assert set(writers) == {"w0", "w1", "w2"}
+    tone = np.stack([vectors, vectors], axis=1)
+    names = ("ending_tone", "exchange_tone", "call_sentiment", "call_satisfaction", "call_rating")
+    scores = leave_one_writer_out(
+        vectors,
+        tone,
+        {"sentiment": sentiment, "satisfaction": sentiment, "rating": rating},
+        writers,
+        dict.fromkeys(names, 0.1),
+        k=3,
+    )
+    assert set(scores) == {"w0", "w1", "w2"}
+    for score in scores.values():
+        assert score["sentiment"] == 1.0 and score["rating"] == 1.0
+    # Labels that follow nothing in the vectors cannot be learned from other writers.
+    rng = np.random.default_rng(5)
+    noise = list(rng.permutation(sentiment))
+    shuffled = leave_one_writer_out(
+        vectors,
+        tone,
+        {"sentiment": noise, "satisfaction": noise, "rating": rating},
+        writers,
+        dict.fromkeys(names, 0.1),
+        k=3,
+    )
+    assert np.mean([s["sentiment"] for s in shuffled.values()]) < 0.7
+
+
 def _all_heads() -> dict[str, LinearHead]:
     vectors, labels = clusters()
     head = train_head(vectors, labels)
-    return dict.fromkeys((*CORPORA, *CALL_HEADS), head)
+    return dict.fromkeys((*CORPORA, *TONE_HEADS, *CALL_HEADS), head)
 
 
 def test_heads_round_trip_and_stale_or_foreign_files_are_refused(tmp_path: Path) -> None:
@@ -82,6 +143,8 @@ def test_shipped_heads_match_the_shipped_training_data() -> None:
     assert "damaged_item" in loaded["reason"].classes
     assert loaded["call_rating"].classes == ("1", "2", "3", "4", "5")
     assert loaded["call_sentiment"].weights.shape == (len(FEATURES), 3)
+    for name in TONE_HEADS:
+        assert loaded[name].classes == ("negative", "neutral", "positive")
 
 
 def test_training_data_is_well_formed_and_large_enough() -> None:
@@ -108,3 +171,22 @@ def test_bad_training_lines_name_the_line(tmp_path: Path) -> None:
     calls.write_text(json.dumps(good) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 1: KeyError"):
         read_calls(calls)
+
+
+def test_training_calls_keep_their_links_and_language(tmp_path: Path) -> None:
+    calls = tmp_path / "calls.jsonl"
+    item = {
+        "id": "w9-compra",
+        "turns": [["user", "quiero las botas"], ["assistant", "Pedido 12345678."]],
+        "tools": [{"name": "create_order", "ok": True}],
+        "links": [["order", "12345678"]],
+        "language": "es",
+        "sentiment": "neutral",
+        "satisfaction": "satisfied",
+        "rating": 4,
+    }
+    calls.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    [(transcript, labels)] = read_calls(calls)
+    assert transcript.links == (("order", "12345678"),)
+    assert transcript.language == "es"
+    assert labels == {"sentiment": "neutral", "satisfaction": "satisfied", "rating": "4"}

@@ -7,6 +7,8 @@ import pytest
 
 from bench.analysis import agreement, transcript, verdict
 from bench.analysis_cases import CASES
+from voicecart.analysis.evidence import TONE_FEATURES, tone_texts
+from voicecart.analysis.heads import shared_reader
 from voicecart.analysis.local import LocalAnalyser
 from voicecart.analysis.products import CatalogEntry, ProductMatcher
 from voicecart.analysis.schema import AnalysisResult
@@ -176,3 +178,46 @@ def test_faults_described_in_unusual_words_are_damaged_items() -> None:
     ):
         r = analyse(call(f"U: {complaint}", "A: I'm sorry to hear that."))
         assert r.reason_category == "damaged_item", complaint
+
+
+def test_tone_heads_read_the_end_of_the_call_with_what_each_reply_answers() -> None:
+    t = call(
+        "U: where is my parcel",
+        "A: It was delivered yesterday at 2 pm.",
+        "U: it was not",
+        "A: I can open a lost-parcel claim and send a replacement.",
+        "U: fine",
+        "U: do that",
+    )
+    ending, exchange = tone_texts(t)
+    assert ending == "fine do that"  # the shopper's last two turns
+    # The last two replies, each after the assistant line it answers.
+    assert exchange == (
+        "Agent: I can open a lost-parcel claim and send a replacement. Customer: fine "
+        "Customer: do that"
+    )
+    assert tone_texts(call("A: Hello, how can I help?")) == ("", "")
+
+
+def test_the_exchange_tone_reads_the_same_reply_in_the_light_of_the_news_it_answers() -> None:
+    def tone_after(news: str) -> dict[str, float]:
+        t = call(
+            "U: calling about my order 40011122, the hiking boots",
+            f"A: {news}",
+            "U: great. thanks.",
+            tools=(ToolUse("get_order", {"order_id": "40011122"}, None, True),),
+        )
+        _, vectors = ANALYSER.call_evidence(t)
+        row = shared_reader().tone(vectors)[0]
+        return dict(zip(TONE_FEATURES, (float(x) for x in row), strict=True))
+
+    good = tone_after("They arrive tomorrow morning, a day early, and shipping was refunded.")
+    bad = tone_after(
+        "They were lost by the carrier; there is no replacement stock until March, "
+        "and the refund takes up to 14 days."
+    )
+    # The shopper's words alone are the same, so the ending head cannot tell them apart...
+    assert abs(good["ending_tone_positive"] - bad["ending_tone_positive"]) < 1e-4
+    # ...but the exchange head hears the reply to bad news as far less pleased.
+    assert bad["exchange_tone_negative"] > good["exchange_tone_negative"] + 0.1
+    assert good["exchange_tone_positive"] > bad["exchange_tone_positive"] + 0.2
