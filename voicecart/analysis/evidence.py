@@ -87,8 +87,11 @@ TONE_FEATURES: Final = tuple(
     f"{head}_{label}" for head in TONE_HEADS for label in ("negative", "neutral", "positive")
 )
 FEATURES: Final = BASE_FEATURES + TONE_FEATURES
-# How many exchanges (assistant line, shopper reply) the exchange tone head reads.
-TONE_EXCHANGES: Final = 2
+# The exchange tone head reads the last exchange (assistant line, shopper reply), with
+# the assistant line cut to its first words (the news leads; embedding cost grows
+# with length: a whole two-exchange text tripled the analyser's time per call).
+TONE_EXCHANGES: Final = 1
+EXCHANGE_AGENT_WORDS: Final = 25
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ class EvidenceReader:
         users = transcript.user_turns()
         # One batch: every shopper turn, the opening (first two turns) for the reason, and
         # the end of the call for the tone heads.
-        opening = " ".join(t.text for t in users[:2])
+        opening = opening_text(transcript)
         batch = self.reader.embed(
             [t.text for t in users] + ([opening] if users else []) + list(tone_texts(transcript))
         )
@@ -183,16 +186,20 @@ class EvidenceReader:
         return {c: float(p) for c, p in zip(self.reader.reason.classes, probs, strict=True)}
 
 
+def opening_text(transcript: Transcript) -> str:
+    """What the reason head reads: the shopper's first two turns."""
+    return " ".join(t.text for t in transcript.user_turns()[:2])
+
+
 def tone_texts(transcript: Transcript) -> tuple[str, str]:
-    """What the tone heads read: the shopper's last two turns, and the last exchanges
-    with the assistant's line before each reply (a reply means little without what it
-    answers: "great." after a refund is not "great." after a delay)."""
+    """What the tone heads read: the shopper's last two turns, and the last exchange
+    (the start of the assistant's line, then the shopper's reply to it)."""
     shopper = [t.text for t in transcript.user_turns()]
     exchanges: list[str] = []
     before = ""
     for turn in transcript.turns:
         if turn.speaker == "assistant":
-            before = turn.text
+            before = " ".join(turn.text.split()[:EXCHANGE_AGENT_WORDS])
         elif turn.speaker == "user":
             said = f"Agent: {before} " if before else ""
             exchanges.append(f"{said}Customer: {turn.text}")
@@ -368,6 +375,7 @@ __all__ = [
     "answered_by_tool",
     "base_features",
     "features",
+    "opening_text",
     "resolution_of",
     "tone_texts",
     "weighted",

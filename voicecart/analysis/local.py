@@ -10,8 +10,7 @@
   tool that answers the reason succeeded or a remedy was offered, and the shopper did
   not end upset.
 * Tone: two heads trained on labelled calls read the embedded end of the call (the
-  shopper's last two turns; the last two exchanges with the assistant's line before
-  each reply).
+  shopper's last two turns; the last exchange, assistant line then reply).
 * Sentiment, satisfaction and the 1-5 rating: call-level heads trained on labelled
   calls, over the evidence and the tone above. The justification and key moments cite turn
   numbers and quotes.

@@ -3,7 +3,8 @@
     python -m voicecart.analysis.train_heads [--folds 5]
 
 1. Turn heads: embeds every utterance of ``voicecart/data/analysis_training/*.tsv``
-   (progress bar) and fits the shopper-turn sentiment head and the call-reason head.
+   (progress bar) and fits the shopper-turn sentiment head and the call-reason head;
+   the reason head also learns from the opening of every labelled call.
 2. Tone heads: reads the labelled calls of ``calls.jsonl`` through the analyser's own
    evidence (with the turn heads just fitted) and fits the two tone heads on the
    embedded end of each call against its sentiment label.
@@ -33,13 +34,14 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from voicecart.analysis.evidence import BASE_FEATURES
+from voicecart.analysis.evidence import BASE_FEATURES, opening_text
 from voicecart.analysis.heads import (
     CALLS,
     CORPORA,
     DATA_DIR,
     HEADS_FILE,
     TONE_HEADS,
+    Example,
     LinearHead,
     Matrix,
     TurnReader,
@@ -81,6 +83,8 @@ def read_calls(path: Path) -> list[tuple[Transcript, dict[str, str]]]:
                 for t in item.get("tools", ())
             )
             labels = {key: str(item[key]) for key in ("sentiment", "satisfaction", "rating")}
+            if "reason" in item:
+                labels["reason"] = str(item["reason"])
             links = tuple((str(kind), str(ref)) for kind, ref in item.get("links", ()))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path.name} line {number}: {type(exc).__name__}: {exc}") from exc
@@ -227,8 +231,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console()
     embedder = E5Embedder()  # every core: training is a batch job
     heads: dict[str, LinearHead] = {}
+    calls = read_calls(data / CALLS)
     for name, filename in CORPORA.items():
         examples = read_corpus(data / filename)
+        if name == "reason":  # how each labelled call opens is a reason example too
+            examples += [
+                Example(labels["reason"], opening_text(transcript))
+                for transcript, labels in calls
+                if "reason" in labels and transcript.user_turns()
+            ]
         texts = [e.text for e in examples]
         labels = [e.label for e in examples]
         vectors = np.empty((len(texts), embedder.dim), dtype=np.float32)
@@ -244,7 +255,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     matcher = ProductMatcher(CatalogEntry(p.id, p.name) for p in shipped_products())
     analyser = LocalAnalyser(matcher, TurnReader(heads))
-    calls = read_calls(data / CALLS)
     base = np.empty((len(calls), len(BASE_FEATURES)), dtype=np.float32)
     tone = np.empty((len(calls), len(TONE_HEADS), embedder.dim), dtype=np.float32)
     with Progress(console=console) as progress:

@@ -184,9 +184,15 @@ def test_training_calls_keep_their_links_and_language(tmp_path: Path) -> None:
         "sentiment": "neutral",
         "satisfaction": "satisfied",
         "rating": 4,
+        "reason": "purchase",
     }
     calls.write_text(json.dumps(item) + "\n", encoding="utf-8")
     [(transcript, labels)] = read_calls(calls)
     assert transcript.links == (("order", "12345678"),)
     assert transcript.language == "es"
-    assert labels == {"sentiment": "neutral", "satisfaction": "satisfied", "rating": "4"}
+    assert labels == {
+        "sentiment": "neutral",
+        "satisfaction": "satisfied",
+        "rating": "4",
+        "reason": "purchase",
+    }
