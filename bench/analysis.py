@@ -28,8 +28,8 @@ Seven sets (``--set tuning|heldout|blind|blind2|blind3|blind4|blind5|all``, defa
   this set says how the current analyser does on calls nobody tuned it on.
 
 The analyser's own training data is ``voicecart/data/analysis_training/``; it holds
-every set but blind 5. Its training command prints a
-leave-one-writer-out table, the estimate to watch while developing.
+every set but blind 5. Its training command prints a leave-one-writer-out table, the
+estimate to watch while developing.
 
 Throughput: per-call latency percentiles of the local analyser next to the
 baseline's (VADER scoring only), over ``--repeat`` passes of the chosen sets; then
@@ -264,6 +264,10 @@ def main() -> None:
     baseline = VaderBaseline()
     chosen = list(SETS) if args.set == "all" else [args.set]
 
+    # The local analyser's verdict on every call, once (agreement, kinds and misses).
+    verdicts = {
+        c.id: verdict(local.analyse_sync(transcript(c))) for key in chosen for c in SETS[key][1]
+    }
     # rows[set][analyser] -> metric -> agreement
     rows: dict[str, dict[str, dict[str, float]]] = {}
     for key in chosen:
@@ -271,7 +275,7 @@ def main() -> None:
         items = [transcript(c) for c in cases]
         rows[key] = {
             "VADER only (baseline)": agreement(cases, [baseline(t) for t in items]),
-            "local analyser": agreement(cases, [verdict(local.analyse_sync(t)) for t in items]),
+            "local analyser": agreement(cases, [verdicts[c.id] for c in cases]),
         }
         if args.llm_url:
             rows[key][f"LLM {args.llm_model}"] = agreement(
@@ -305,14 +309,15 @@ def main() -> None:
         for m in METRICS:
             kinds.add_column(m, justify="right")
         for kind, group in by_kind.items():
-            scores = agreement(group, [verdict(local.analyse_sync(transcript(c))) for c in group])
+            scores = agreement(group, [verdicts[c.id] for c in group])
             kinds.add_row(kind, str(len(group)), *(f"{scores[m]:.2f}" for m in METRICS))
         console.print(kinds)
 
-    for label, scores in ((SETS[key][0], rows[key]["local analyser"]) for key in chosen):
+    for key in chosen:
+        ok = meets_targets(rows[key]["local analyser"])
         console.print(
-            f"targets on the {label} set (sentiment >= 0.85, rating ±1 >= 0.85): "
-            f"{'met' if meets_targets(scores) else 'NOT met'}"
+            f"targets on the {SETS[key][0]} set (sentiment >= 0.85, rating ±1 >= 0.85): "
+            f"{'met' if ok else 'NOT met'}"
         )
 
     if args.misses:
@@ -321,7 +326,7 @@ def main() -> None:
             for col in ("call", "sentiment", "satisfaction", "rating", "reason"):
                 misses.add_column(col)
             for case in SETS[key][1]:
-                got = verdict(local.analyse_sync(transcript(case)))
+                got = verdicts[case.id]
                 want = (case.sentiment, case.satisfaction, case.rating, case.reason)
                 if got[0] != want[0] or abs(got[2] - want[2]) > 1 or got[3] != want[3]:
                     misses.add_row(

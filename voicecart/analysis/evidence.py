@@ -144,19 +144,18 @@ class EvidenceReader:
         users = transcript.user_turns()
         # One batch: every shopper turn, the opening (first two turns) for the reason, and
         # the end of the call for the tone heads.
-        opening = opening_text(transcript)
-        batch = self.reader.embed(
-            [t.text for t in users] + ([opening] if users else []) + list(tone_texts(transcript))
-        )
-        n = len(users)
-        vectors, opening_vector = batch[:n], batch[n : n + (1 if users else 0)]
-        tone_vectors = batch[n + (1 if users else 0) :]
+        openings = [opening_text(transcript)] if users else []
+        batch = self.reader.embed([t.text for t in users] + openings + list(tone_texts(transcript)))
+        tone_from = len(users) + len(openings)
+        vectors, opening_vector = batch[: len(users)], batch[len(users) : tone_from]
+        tone_vectors = batch[tone_from:]
         probabilities = (
             self.reader.sentiment.probabilities(vectors)
             if len(users)
             else np.zeros((0, 3), dtype=np.float32)
         )
         column = {c: i for i, c in enumerate(self.reader.sentiment.classes)}
+        said_before = {turn.seq: before.lower() for before, turn in replies(transcript)}
         read: list[ScoredTurn] = []
         for turn, p in zip(users, probabilities, strict=True):
             plain = ScoredTurn(
@@ -167,7 +166,7 @@ class EvidenceReader:
                 vader=float(self._vader.polarity_scores(turn.text)["compound"]),
             )
             earlier = any(s.sarcastic for s in read)
-            read.append(_read_sarcasm(plain, _said_before(transcript, turn), earlier))
+            read.append(_read_sarcasm(plain, said_before[turn.seq], earlier))
         scored = tuple(read)
         return Evidence(
             scored=scored,
@@ -191,33 +190,30 @@ def opening_text(transcript: Transcript) -> str:
     return " ".join(t.text for t in transcript.user_turns()[:2])
 
 
+def replies(transcript: Transcript) -> list[tuple[str, Turn]]:
+    """Each shopper turn with the assistant line just before it ("" when the shopper
+    spoke first or twice running)."""
+    out: list[tuple[str, Turn]] = []
+    before = ""
+    for turn in transcript.turns:
+        if turn.speaker == "assistant":
+            before = turn.text
+        elif turn.speaker == "user":
+            out.append((before, turn))
+            before = ""
+    return out
+
+
 def tone_texts(transcript: Transcript) -> tuple[str, str]:
     """What the tone heads read: the shopper's last two turns, and the last exchange
     (the start of the assistant's line, then the shopper's reply to it)."""
     shopper = [t.text for t in transcript.user_turns()]
     exchanges: list[str] = []
-    before = ""
-    for turn in transcript.turns:
-        if turn.speaker == "assistant":
-            before = " ".join(turn.text.split()[:EXCHANGE_AGENT_WORDS])
-        elif turn.speaker == "user":
-            said = f"Agent: {before} " if before else ""
-            exchanges.append(f"{said}Customer: {turn.text}")
-            before = ""
-    return " ".join(shopper[-2:]), " ".join(exchanges[-TONE_EXCHANGES:])
-
-
-def _said_before(transcript: Transcript, turn: Turn) -> str:
-    """What the assistant said just before the shopper's ``turn`` (lower case)."""
-    before = ""
-    for t in transcript.turns:
-        if t.seq >= turn.seq:
-            break
-        if t.speaker == "assistant":
-            before = t.text
-        elif t.speaker == "user":
-            before = ""
-    return before.lower()
+    for before, turn in replies(transcript)[-TONE_EXCHANGES:]:
+        agent = " ".join(before.split()[:EXCHANGE_AGENT_WORDS])
+        said = f"Agent: {agent} " if agent else ""
+        exchanges.append(f"{said}Customer: {turn.text}")
+    return " ".join(shopper[-2:]), " ".join(exchanges)
 
 
 def _read_sarcasm(scored: ScoredTurn, said_before: str, sarcastic_before: bool) -> ScoredTurn:
@@ -376,6 +372,7 @@ __all__ = [
     "base_features",
     "features",
     "opening_text",
+    "replies",
     "resolution_of",
     "tone_texts",
     "weighted",

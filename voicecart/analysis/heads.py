@@ -93,6 +93,13 @@ class LinearHead:
         return [self.classes[i] for i in self.probabilities(vectors).argmax(axis=1)]
 
 
+def expected_values(classes: Sequence[str], probabilities: Matrix) -> npt.NDArray[np.float64]:
+    """Each row's expectation over numeric classes (a rating head's "1".."5")."""
+    values = np.array([float(c) for c in classes], dtype=np.float64)
+    expected: npt.NDArray[np.float64] = probabilities.astype(np.float64) @ values
+    return expected
+
+
 def train_head(
     vectors: Matrix,
     labels: Sequence[str],
@@ -224,6 +231,7 @@ __all__ = [
     "LinearHead",
     "TurnReader",
     "corpus_digest",
+    "expected_values",
     "load_heads",
     "read_corpus",
     "save_heads",

@@ -30,7 +30,7 @@ from voicecart.analysis.evidence import (
     features,
     resolution_of,
 )
-from voicecart.analysis.heads import Matrix, TurnReader, shared_reader
+from voicecart.analysis.heads import Matrix, TurnReader, expected_values, shared_reader
 from voicecart.analysis.lexicon import (
     REASON_LABELS,
     REASON_PATTERNS,
@@ -120,10 +120,7 @@ class LocalAnalyser:
         sentiment = Sentiment(heads["call_sentiment"].predict(row)[0])
         satisfaction = Satisfaction(heads["call_satisfaction"].predict(row)[0])
         rating_head = heads["call_rating"]
-        probabilities = rating_head.probabilities(row)[0]
-        expected = sum(
-            float(p) * int(c) for c, p in zip(rating_head.classes, probabilities, strict=True)
-        )
+        expected = float(expected_values(rating_head.classes, rating_head.probabilities(row))[0])
         return sentiment, satisfaction, max(1, min(5, round(expected)))
 
     def _reason(self, transcript: Transcript, evidence: Evidence) -> tuple[Reason, Turn | None]:

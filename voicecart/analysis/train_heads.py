@@ -27,7 +27,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rich.console import Console
@@ -45,6 +45,7 @@ from voicecart.analysis.heads import (
     LinearHead,
     Matrix,
     TurnReader,
+    expected_values,
     read_corpus,
     save_heads,
     train_head,
@@ -104,12 +105,12 @@ def report(
     console: Console,
     name: str,
     labels: Sequence[str],
-    scores: dict[float, tuple[float, list[str]]],
+    scores: dict[float, CrossValidation],
     folds: int,
 ) -> float:
     """Print the CV table of one head and return the chosen L2 strength."""
-    best = max(scores, key=lambda l2: scores[l2][0])
-    accuracy, predicted = scores[best]
+    best = max(scores, key=lambda l2: scores[l2].accuracy)
+    accuracy, predicted, _ = scores[best]
     table = Table(title=f"{name} head: {len(labels)} examples, {folds}-fold CV")
     table.add_column("class")
     table.add_column("examples", justify="right")
@@ -122,7 +123,7 @@ def report(
     console.print(table)
     console.print(
         "L2 grid: "
-        + ", ".join(f"{l2:g} → {score:.3f}" for l2, (score, _) in scores.items())
+        + ", ".join(f"{l2:g} → {cv.accuracy:.3f}" for l2, cv in scores.items())
         + f"; chosen {best:g}"
     )
     return best
@@ -133,17 +134,12 @@ def folds_of(n: int, k: int, seed: int = 7) -> list[np.ndarray]:
     return [order[i::k] for i in range(k)]
 
 
-def cross_validate(
-    vectors: Matrix, labels: Sequence[str], l2: float, k: int
-) -> tuple[float, list[str]]:
-    predicted = [""] * len(labels)
-    for test in folds_of(len(labels), k):
-        train = np.setdiff1d(np.arange(len(labels)), test)
-        head = train_head(vectors[train], [labels[i] for i in train], l2=l2)
-        for i, guess in zip(test, head.predict(vectors[test]), strict=True):
-            predicted[int(i)] = guess
-    correct = sum(p == t for p, t in zip(predicted, labels, strict=True))
-    return correct / len(labels), predicted
+class CrossValidation(NamedTuple):
+    """One head setting under k-fold cross-validation."""
+
+    accuracy: float
+    predicted: list[str]
+    probabilities: Matrix  # out of fold, classes sorted
 
 
 def out_of_fold(vectors: Matrix, labels: Sequence[str], l2: float, k: int) -> Matrix:
@@ -157,6 +153,20 @@ def out_of_fold(vectors: Matrix, labels: Sequence[str], l2: float, k: int) -> Ma
             raise ValueError("a fold lacks a class: add examples of it")
         out[test] = head.probabilities(vectors[test])
     return out
+
+
+def cross_validate(vectors: Matrix, labels: Sequence[str], l2: float, k: int) -> CrossValidation:
+    probabilities = out_of_fold(vectors, labels, l2, k)
+    classes = sorted(set(labels))
+    predicted = [classes[i] for i in probabilities.argmax(axis=1)]
+    correct = sum(p == t for p, t in zip(predicted, labels, strict=True))
+    return CrossValidation(correct / len(labels), predicted, probabilities)
+
+
+def within_one(expected: Sequence[float], truth: Sequence[str]) -> float:
+    """Share of ratings whose expectation rounds to within one point of the label."""
+    hits = [abs(round(float(e)) - int(t)) <= 1 for e, t in zip(expected, truth, strict=True)]
+    return sum(hits) / len(hits)
 
 
 def writer_of(call_id: str) -> str:
@@ -192,29 +202,15 @@ def leave_one_writer_out(
         for name, key in CALL_LABELS.items():
             truth = labels[key]
             head = train_head(rows_train, [truth[i] for i in train], l2=l2[name])
+            test_truth = [truth[i] for i in test]
             if name == "call_rating":
-                values = np.array([int(c) for c in head.classes], dtype=np.float32)
-                expected = head.probabilities(rows_test) @ values
-                pairs = zip(expected, test, strict=True)
-                hits = [abs(round(float(e)) - int(truth[i])) <= 1 for e, i in pairs]
+                expected = expected_values(head.classes, head.probabilities(rows_test))
+                scores[writer][key] = within_one(list(expected), test_truth)
             else:
                 guesses = head.predict(rows_test)
-                hits = [g == truth[i] for g, i in zip(guesses, test, strict=True)]
-            scores[writer][key] = sum(hits) / len(hits)
+                hits = [g == t for g, t in zip(guesses, test_truth, strict=True)]
+                scores[writer][key] = sum(hits) / len(hits)
     return scores
-
-
-def rating_within_one(rows: Matrix, labels: Sequence[str], l2: float, k: int) -> float:
-    """Cross-validated share of calls whose expected rating rounds to within one point."""
-    hits = 0
-    for test in folds_of(len(labels), k):
-        train = np.setdiff1d(np.arange(len(labels)), test)
-        head = train_head(rows[train], [labels[i] for i in train], l2=l2)
-        values = np.array([int(c) for c in head.classes], dtype=np.float32)
-        expected = head.probabilities(rows[test]) @ values
-        for i, value in zip(test, expected, strict=True):
-            hits += abs(round(float(value)) - int(labels[int(i)])) <= 1
-    return hits / len(labels)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -270,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         vectors = tone[:, h, :]
         scores = {l2: cross_validate(vectors, sentiment, l2, args.folds) for l2 in TONE_L2_GRID}
         chosen[name] = report(console, name, sentiment, scores, args.folds)
-        stacked.append(out_of_fold(vectors, sentiment, chosen[name], args.folds))
+        stacked.append(scores[chosen[name]].probabilities)  # out of fold
         heads[name] = train_head(vectors, sentiment, l2=chosen[name])
     rows = np.concatenate(stacked, axis=1)
     for name, key in CALL_LABELS.items():
@@ -279,9 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         best = chosen[name] = report(console, name, labels, scores, args.folds)
         heads[name] = train_head(rows, labels, l2=best)
         if name == "call_rating":
-            console.print(
-                f"rating within ±1 (CV): {rating_within_one(rows, labels, best, args.folds):.3f}"
-            )
+            expected = expected_values(sorted(set(labels)), scores[best].probabilities)
+            console.print(f"rating within ±1 (CV): {within_one(list(expected), labels):.3f}")
     writers = [writer_of(transcript.call_id) for transcript, _ in calls]
     by_writer = leave_one_writer_out(
         base,

@@ -88,28 +88,18 @@ def test_leave_one_writer_out_scores_each_writer_on_unseen_heads() -> None:
     assert set(writers) == {"w0", "w1", "w2"}
     tone = np.stack([vectors, vectors], axis=1)
     names = ("ending_tone", "exchange_tone", "call_sentiment", "call_satisfaction", "call_rating")
-    scores = leave_one_writer_out(
-        vectors,
-        tone,
-        {"sentiment": sentiment, "satisfaction": sentiment, "rating": rating},
-        writers,
-        dict.fromkeys(names, 0.1),
-        k=3,
-    )
+
+    def by_writer(feeling: list[str]) -> dict[str, dict[str, float]]:
+        labels = {"sentiment": feeling, "satisfaction": feeling, "rating": rating}
+        return leave_one_writer_out(vectors, tone, labels, writers, dict.fromkeys(names, 0.1), k=3)
+
+    scores = by_writer(sentiment)
     assert set(scores) == {"w0", "w1", "w2"}
     for score in scores.values():
         assert score["sentiment"] == 1.0 and score["rating"] == 1.0
     # Labels that follow nothing in the vectors cannot be learned from other writers.
     rng = np.random.default_rng(5)
-    noise = list(rng.permutation(sentiment))
-    shuffled = leave_one_writer_out(
-        vectors,
-        tone,
-        {"sentiment": noise, "satisfaction": noise, "rating": rating},
-        writers,
-        dict.fromkeys(names, 0.1),
-        k=3,
-    )
+    shuffled = by_writer(list(rng.permutation(sentiment)))
     assert np.mean([s["sentiment"] for s in shuffled.values()]) < 0.7
 
 
