@@ -117,30 +117,51 @@ async function checkAvatar() {
   });
 }
 
-/** Samples the lower-middle of the avatar video (the mouth) while the assistant speaks. */
+/**
+ * How far the avatar's mouth opens and closes over `ms` of decoded video frames.
+ *
+ * Reads the share of dark pixels (an open mouth's inside) in a box around the mouth. The
+ * box follows the avatar's drawing: the mouth is centred at 0.548 of the height, at most
+ * 0.115 of the height wide and 0.058 tall, and the box leaves a margin for the 2 px breath,
+ * so breathing and blinking leave the share unchanged while speech moves it by about a tenth.
+ */
 async function mouthMovement(ms = 3000) {
   return page.evaluate(async (ms) => {
     const v = document.querySelector("video.avatar-video");
     if (!v || !v.videoWidth) return null;
+    const { videoWidth: vw, videoHeight: vh } = v;
+    const box = { x: vw / 2 - 0.09 * vh, y: 0.49 * vh, w: 0.18 * vh, h: 0.13 * vh };
     const canvas = document.createElement("canvas");
-    const w = Math.max(8, Math.round(v.videoWidth / 4));
-    const h = Math.max(8, Math.round(v.videoHeight / 6));
-    canvas.width = w;
-    canvas.height = h;
+    canvas.width = Math.max(8, Math.round(box.w));
+    canvas.height = Math.max(8, Math.round(box.h));
     const ctx = canvas.getContext("2d", { willReadFrequently: true });
     const frames = [];
+    const sample = () => {
+      ctx.drawImage(v, box.x, box.y, box.w, box.h, 0, 0, canvas.width, canvas.height);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2] < 70) dark += 1;
+      }
+      frames.push(dark / (data.length / 4));
+    };
     const until = performance.now() + ms;
-    while (performance.now() < until && frames.length < 60) {
-      await new Promise((r) => requestAnimationFrame(r));
-      ctx.drawImage(v, v.videoWidth * 0.375, v.videoHeight * 0.55, v.videoWidth / 4, v.videoHeight / 6, 0, 0, w, h);
-      const data = ctx.getImageData(0, 0, w, h).data;
-      let sum = 0;
-      for (let i = 0; i < data.length; i += 4) sum += data[i] + data[i + 1] + data[i + 2];
-      frames.push(sum / (data.length / 4));
-    }
-    const min = Math.min(...frames);
-    const max = Math.max(...frames);
-    return { frames: frames.length, range: max - min };
+    let done = false;
+    await new Promise((resolve) => {
+      const finish = () => {
+        done = true;
+        resolve();
+      };
+      const onFrame = () => {
+        if (done) return;
+        sample();
+        if (performance.now() >= until) finish();
+        else v.requestVideoFrameCallback(onFrame);
+      };
+      v.requestVideoFrameCallback(onFrame);
+      setTimeout(finish, ms + 2000); // the video stalled: report what came
+    });
+    return { frames: frames.length, range: frames.length ? Math.max(...frames) - Math.min(...frames) : 0 };
   }, ms);
 }
 
@@ -158,6 +179,8 @@ try {
   // The avatar (when the server has one) is on for the whole spoken purchase: the shopper's
   // voice must still be heard between its answers (see AvatarPanel: echo canceller).
   if (plan.avatar) await checkAvatar();
+  // The face at rest (breathing, blinking), before the assistant has said a word.
+  if (result.avatar.available) result.avatar.idle = await mouthMovement(2000);
 
   for (const [index, turn] of plan.turns.entries()) {
     const cardsBefore = await page.locator(".line-card").count();
@@ -204,7 +227,6 @@ try {
   }
 
   // A typed turn, with the avatar still on: its mouth must move as it speaks.
-  if (result.avatar.available) result.avatar.idle = await mouthMovement(1000); // the face at rest
   await shot("avatar");
   const typed = plan.typed ?? "Where is my order?";
   await page.getByLabel("Message to the assistant").fill(typed);
