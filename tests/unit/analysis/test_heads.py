@@ -15,6 +15,7 @@ from voicecart.analysis.heads import (
     CALLS,
     CORPORA,
     HEADS_FILE,
+    REASON_HEAD,
     TONE_HEADS,
     HeadsError,
     LinearHead,
@@ -106,7 +107,7 @@ def test_leave_one_writer_out_scores_each_writer_on_unseen_heads() -> None:
 def _all_heads() -> dict[str, LinearHead]:
     vectors, labels = clusters()
     head = train_head(vectors, labels)
-    return dict.fromkeys((*CORPORA, *TONE_HEADS, *CALL_HEADS), head)
+    return dict.fromkeys((*CORPORA, *TONE_HEADS, *CALL_HEADS, REASON_HEAD), head)
 
 
 def test_heads_round_trip_and_stale_or_foreign_files_are_refused(tmp_path: Path) -> None:
