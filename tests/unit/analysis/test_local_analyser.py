@@ -219,6 +219,11 @@ def test_tone_heads_hear_a_warm_ending_and_a_resigned_one() -> None:
         "A: I'm sorry, it's discontinued and there is no replacement model.",
         "U: figures. whatever. i'll just shop somewhere else",
     )
+    def heard(tone: dict[str, float], head: str) -> str:
+        return max(("negative", "neutral", "positive"), key=lambda c: tone[f"{head}_{c}"])
+
     for head in ("ending_tone", "exchange_tone"):
-        assert warm[f"{head}_positive"] > 0.5 > warm[f"{head}_negative"]
-        assert resigned[f"{head}_negative"] > 0.5 > resigned[f"{head}_positive"]
+        assert heard(warm, head) == "positive", warm
+        assert warm[f"{head}_positive"] > 3 * warm[f"{head}_negative"], warm
+        assert heard(resigned, head) == "negative", resigned
+        assert resigned[f"{head}_negative"] > 3 * resigned[f"{head}_positive"], resigned

@@ -179,7 +179,7 @@ def analyser() -> LocalAnalyser:
         ),
         (
             (
-                "U: where's my package, tracking SH12345",
+                "U: hi, has my order shipped yet? when will it get here? the tracking is SH12345",
                 "A: It's out for delivery today.",
                 "U: cool thanks",
             ),
