@@ -219,6 +219,7 @@ def test_tone_heads_hear_a_warm_ending_and_a_resigned_one() -> None:
         "A: I'm sorry, it's discontinued and there is no replacement model.",
         "U: figures. whatever. i'll just shop somewhere else",
     )
+
     def heard(tone: dict[str, float], head: str) -> str:
         return max(("negative", "neutral", "positive"), key=lambda c: tone[f"{head}_{c}"])
 
