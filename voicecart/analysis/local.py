@@ -185,12 +185,21 @@ class LocalAnalyser:
         made = [ref for kind, ref in transcript.links if kind == "order"]
         shipped = [ref for kind, ref in transcript.links if kind == "shipment"]
         if made:
-            parts.append(f"order {', '.join(made)} was placed")
+            parts.append(
+                f"order {made[0]} was placed"
+                if len(made) == 1
+                else f"orders {', '.join(made)} were placed"
+            )
         if shipped:
-            parts.append(f"shipment {', '.join(shipped)} was created")
+            parts.append(
+                f"shipment {shipped[0]} was created"
+                if len(shipped) == 1
+                else f"shipments {', '.join(shipped)} were created"
+            )
         failed = [u.name for u in transcript.tools if not u.ok]
         if failed:
-            parts.append(f"{len(failed)} tool call(s) failed ({', '.join(sorted(set(failed)))})")
+            calls = "a tool call" if len(failed) == 1 else f"{len(failed)} tool calls"
+            parts.append(f"{calls} failed ({', '.join(sorted(set(failed)))})")
         if evidence.escalation is not None:
             parts.append(f"the call was escalated to a person (turn {evidence.escalation.seq})")
         if evidence.frustrated:

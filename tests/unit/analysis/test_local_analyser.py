@@ -84,7 +84,7 @@ def test_justification_and_key_moments_cite_real_turns() -> None:
     assert r.reason_category == "delivery_issue" and r.resolution == "unresolved"
     assert r.rating == 1 and r.customer_sentiment == "negative"
     assert "turn 1" in r.rating_justification and "turn 3" in r.rating_justification
-    assert "1 tool call(s) failed (track_shipment)" in r.rating_justification
+    assert "a tool call failed (track_shipment)" in r.rating_justification
     for m in r.key_moments:
         turn = t.turn(m.turn)
         assert turn is not None and turn.speaker == m.speaker and m.quote in turn.text
@@ -228,3 +228,26 @@ def test_tone_heads_hear_a_warm_ending_and_a_resigned_one() -> None:
         assert warm[f"{head}_positive"] > 3 * warm[f"{head}_negative"], warm
         assert heard(resigned, head) == "negative", resigned
         assert resigned[f"{head}_negative"] > 3 * resigned[f"{head}_positive"], resigned
+
+
+def test_justification_counts_what_the_call_made_and_what_failed() -> None:
+    lines = (
+        "U: I'd like two orders please, one for me and one for my sister.",
+        "A: Orders 11112222 and 33334444 are placed and shipped.",
+        "U: Thanks.",
+    )
+    turns = tuple(
+        Turn(seq=i, speaker="user" if x[0] == "U" else "assistant", text=x[3:])
+        for i, x in enumerate(lines, start=1)
+    )
+    failed = ToolUse("get_order", {"order_id": "1"}, None, False)
+    two = Transcript(
+        call_id="call_two",
+        turns=turns,
+        tools=(failed, failed),
+        links=(("order", "11112222"), ("order", "33334444"), ("shipment", "SH0000000001")),
+    )
+    text = analyse(two).rating_justification
+    assert "orders 11112222, 33334444 were placed" in text, text
+    assert "shipment SH0000000001 was created" in text, text
+    assert "2 tool calls failed (get_order)" in text, text
