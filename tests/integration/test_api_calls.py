@@ -164,6 +164,19 @@ async def test_calls_list_filters_and_pages(api: httpx.AsyncClient, db: Database
     assert angry["analysis"]["customer_sentiment"] == "negative"
     assert angry["analysis"]["resolution"] == "escalated"
 
+    # Resolution and satisfaction filters pick exactly the calls whose verdict says so
+    # (the follow-up list: escalated and unresolved calls).
+    for field, key in (("resolution", "resolution"), ("satisfaction", "customer_satisfaction")):
+        groups: dict[str, set[str]] = {}
+        for c in listed_all:
+            if c["analysis"] is not None:
+                groups.setdefault(c["analysis"][key], set()).add(c["id"])
+        assert len(groups) >= 2, (field, groups)  # the filter has something to tell apart
+        for value, members in groups.items():
+            assert set(await listed(**{field: value})) == members, (field, value)
+    assert ids["angry1"] in await listed(resolution="escalated", sentiment="negative")
+    assert await listed(resolution="escalated", min_rating=5) == []
+
 
 @pytest.mark.parametrize(
     ("params", "field"),
@@ -172,6 +185,8 @@ async def test_calls_list_filters_and_pages(api: httpx.AsyncClient, db: Database
         ({"rating": 6}, "rating"),
         ({"sentiment": "furious"}, "sentiment"),
         ({"reason": "nope"}, "reason"),
+        ({"resolution": "maybe"}, "resolution"),
+        ({"satisfaction": "ecstatic"}, "satisfaction"),
         ({"limit": 0}, "limit"),
         ({"from": "yesterday"}, "from"),
         ({"to": "2026-02-30"}, "to"),

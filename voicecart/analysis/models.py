@@ -46,7 +46,7 @@ class CallAnalysis(Base):
     rating: Mapped[int] = mapped_column(Integer, index=True)
     rating_justification: Mapped[str] = mapped_column(Text)
     products: Mapped[list[int]] = mapped_column(JSON, default=list)
-    resolution: Mapped[str] = mapped_column(String(16))
+    resolution: Mapped[str] = mapped_column(String(16), index=True)
     follow_up_actions: Mapped[list[str]] = mapped_column(JSON, default=list)
     key_moments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     language: Mapped[str] = mapped_column(String(16))

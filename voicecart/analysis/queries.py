@@ -25,6 +25,8 @@ class CallFilters:
     since: date | None = None
     until: date | None = None
     sentiment: Sentiment | None = None
+    satisfaction: Satisfaction | None = None
+    resolution: Resolution | None = None
     rating: int | None = None
     min_rating: int | None = None
     reason: Reason | None = None
@@ -56,6 +58,10 @@ def _filtered(stmt: Any, f: CallFilters) -> Any:
         stmt = stmt.where(Call.status == f.status)
     if f.sentiment is not None:
         stmt = stmt.where(CallAnalysis.customer_sentiment == f.sentiment.value)
+    if f.satisfaction is not None:
+        stmt = stmt.where(CallAnalysis.customer_satisfaction == f.satisfaction.value)
+    if f.resolution is not None:
+        stmt = stmt.where(CallAnalysis.resolution == f.resolution.value)
     if f.rating is not None:
         stmt = stmt.where(CallAnalysis.rating == f.rating)
     if f.min_rating is not None:

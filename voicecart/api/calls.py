@@ -117,6 +117,10 @@ async def list_calls(
     from_: FromDay = None,
     to: ToDay = None,
     sentiment: Sentiment | None = None,
+    satisfaction: Satisfaction | None = None,
+    resolution: Annotated[
+        Resolution | None, Query(description="escalated and unresolved calls need a follow-up")
+    ] = None,
     rating: Annotated[int | None, Query(ge=1, le=5)] = None,
     min_rating: Annotated[int | None, Query(ge=1, le=5)] = None,
     reason: Reason | None = None,
@@ -131,6 +135,8 @@ async def list_calls(
         since=since,
         until=until,
         sentiment=sentiment,
+        satisfaction=satisfaction,
+        resolution=resolution,
         rating=rating,
         min_rating=min_rating,
         reason=reason,
