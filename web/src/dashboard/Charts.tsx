@@ -3,15 +3,17 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Legend,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
-import { ratingSeries, sentimentByDay, type CallSummary, type Summary } from "./api";
+import { ratingSeries, resolutionSeries, sentimentByDay, type CallSummary, type Summary } from "./api";
 
-const COLORS = { positive: "#1a7f37", neutral: "#8c959f", negative: "#b42318", bar: "#0b5cad" };
+const COLORS = { positive: "#1a7f37", neutral: "#8c959f", negative: "#b42318", bar: "#0b5cad", warn: "#b54708" };
+const OUTCOME_COLORS: Record<string, string> = { resolved: COLORS.positive, unresolved: COLORS.negative, escalated: COLORS.warn };
 
 function ChartFrame({ title, empty, children }: { title: string; empty: boolean; children: React.ReactElement }) {
   return (
@@ -88,6 +90,25 @@ export function TopProducts({ summary }: { summary: Summary }) {
         <YAxis type="category" dataKey="label" width={150} fontSize={12} />
         <Tooltip />
         <Bar dataKey="calls" fill={COLORS.positive} name="Calls" maxBarSize={40} />
+      </BarChart>
+    </ChartFrame>
+  );
+}
+
+export function Outcomes({ summary }: { summary: Summary }) {
+  const data = resolutionSeries(summary.resolution);
+  return (
+    <ChartFrame title="Outcomes (resolved, unresolved, escalated)" empty={data.every((d) => d.calls === 0)}>
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" fontSize={12} />
+        <YAxis allowDecimals={false} fontSize={12} />
+        <Tooltip />
+        <Bar dataKey="calls" name="Calls" maxBarSize={48}>
+          {data.map((d) => (
+            <Cell key={d.resolution} fill={OUTCOME_COLORS[d.resolution]} />
+          ))}
+        </Bar>
       </BarChart>
     </ChartFrame>
   );

@@ -14,7 +14,7 @@ const SUMMARY = {
   sentiment: { positive: 1 },
   satisfaction: { satisfied: 1 },
   satisfied_share: 1,
-  resolution: { resolved: 1 },
+  resolution: { resolved: 1, escalated: 1 },
   ratings: { "5": 1 },
   top_reasons: [{ reason: "purchase", label: "Purchase", calls: 1 }],
   top_products: [{ product_id: 13, name: "Trailblazer Running Shoe", calls: 1 }],
@@ -99,11 +99,29 @@ describe("Dashboard", () => {
     expect(kpis).toHaveTextContent("2 calls");
     expect(kpis).toHaveTextContent("4.5 average rating");
     const charts = screen.getByRole("region", { name: "Charts" });
-    for (const title of ["Sentiment over time (calls per day)", "Rating distribution", "Top call reasons", "Top products in question"]) {
+    for (const title of [
+      "Sentiment over time (calls per day)",
+      "Rating distribution",
+      "Outcomes (resolved, unresolved, escalated)",
+      "Top call reasons",
+      "Top products in question",
+    ]) {
       expect(within(charts).getByText(title)).toBeInTheDocument();
     }
     const row = screen.getByRole("row", { name: /Bought running shoes/ });
     expect(row).toHaveTextContent("Positive");
+    expect(row).toHaveTextContent("Resolved");
+
+    // The follow-up count links to the calls with that outcome.
+    expect(kpis).toHaveTextContent("1 to follow up: 1 escalated, 0 unresolved");
+    await user.click(within(kpis).getByRole("button", { name: "1 escalated" }));
+    expect(calls.some((c) => c.path.startsWith("/api/calls?resolution=escalated"))).toBe(true);
+    expect(screen.getByLabelText("Outcome")).toHaveValue("escalated");
+    await user.selectOptions(screen.getByLabelText("Outcome"), "");
+    await user.selectOptions(screen.getByLabelText("Satisfaction"), "not satisfied");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    expect(calls.some((c) => c.path.startsWith("/api/calls?satisfaction=not+satisfied"))).toBe(true);
+    await user.selectOptions(screen.getByLabelText("Satisfaction"), "");
 
     await user.selectOptions(screen.getByLabelText("Sentiment"), "negative");
     await user.click(screen.getByRole("button", { name: "Apply" }));

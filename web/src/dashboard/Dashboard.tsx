@@ -1,9 +1,9 @@
 /** The store manager's dashboard: calls with filters, one call in full, and charts. */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { dateTime, humanize } from "../format";
-import { AdminApi, REASONS, SENTIMENTS, explain, type CallDetail, type CallFilters, type CallPage, type Summary } from "./api";
+import { AdminApi, REASONS, RESOLUTIONS, SATISFACTIONS, SENTIMENTS, explain, type CallDetail, type CallFilters, type CallPage, type Summary } from "./api";
 import { CallDetailView } from "./CallDetailView";
-import { RatingDistribution, SentimentOverTime, TopProducts, TopReasons } from "./Charts";
+import { Outcomes, RatingDistribution, SentimentOverTime, TopProducts, TopReasons } from "./Charts";
 
 const KEY_STORAGE = "voicecart.adminKey";
 const PAGE = 25;
@@ -87,6 +87,14 @@ export default function Dashboard() {
     [api],
   );
 
+  /** Shows the calls with one outcome (the follow-up list: escalated or unresolved). */
+  const showOutcome = (resolution: string) => {
+    const next = { ...filters, resolution };
+    setDraft(next);
+    setOffset(0);
+    setFilters(next);
+  };
+
   const field = (name: keyof CallFilters) => ({
     value: draft[name] ?? "",
     onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })),
@@ -133,10 +141,21 @@ export default function Dashboard() {
               <span className="kpi">{summary.satisfied_share === null ? "—" : `${Math.round(summary.satisfied_share * 100)}%`}</span>{" "}
               satisfied
             </div>
+            <div className="follow-up">
+              <span className="kpi">{(summary.resolution.escalated ?? 0) + (summary.resolution.unresolved ?? 0)}</span> to follow up:{" "}
+              <button type="button" className="link" onClick={() => showOutcome("escalated")}>
+                {summary.resolution.escalated ?? 0} escalated
+              </button>
+              ,{" "}
+              <button type="button" className="link" onClick={() => showOutcome("unresolved")}>
+                {summary.resolution.unresolved ?? 0} unresolved
+              </button>
+            </div>
           </section>
           <section className="charts" aria-label="Charts">
             <SentimentOverTime calls={trend?.items ?? []} />
             <RatingDistribution summary={summary} />
+            <Outcomes summary={summary} />
             <TopReasons summary={summary} />
             <TopProducts summary={summary} />
           </section>
@@ -158,6 +177,28 @@ export default function Dashboard() {
               {SENTIMENTS.map((s) => (
                 <option key={s} value={s}>
                   {humanize(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Satisfaction
+            <select {...field("satisfaction")}>
+              <option value="">Any</option>
+              {SATISFACTIONS.map((s) => (
+                <option key={s} value={s}>
+                  {humanize(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Outcome
+            <select {...field("resolution")}>
+              <option value="">Any</option>
+              {RESOLUTIONS.map((r) => (
+                <option key={r} value={r}>
+                  {humanize(r)}
                 </option>
               ))}
             </select>
@@ -205,6 +246,7 @@ export default function Dashboard() {
                     <th scope="col">Reason</th>
                     <th scope="col">Sentiment</th>
                     <th scope="col">Rating</th>
+                    <th scope="col">Outcome</th>
                     <th scope="col">Turns</th>
                     <th scope="col">Status</th>
                   </tr>
@@ -222,6 +264,7 @@ export default function Dashboard() {
                         {humanize(call.analysis?.customer_sentiment)}
                       </td>
                       <td>{call.analysis?.rating ?? "—"}</td>
+                      <td className={call.analysis ? `outcome-${call.analysis.resolution}` : ""}>{humanize(call.analysis?.resolution)}</td>
                       <td>{call.turn_count}</td>
                       <td>{humanize(call.status)}</td>
                     </tr>

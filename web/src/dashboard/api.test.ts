@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../backend";
-import { explain, query, ratingSeries, sentimentByDay, timeline, type CallSummary } from "./api";
+import { explain, query, ratingSeries, resolutionSeries, sentimentByDay, timeline, type CallSummary } from "./api";
 
 const call = (id: string, started_at: string, sentiment?: "positive" | "neutral" | "negative"): CallSummary => ({
   id,
@@ -33,6 +33,11 @@ describe("dashboard data helpers", () => {
 
   it("fills every rating from 1 to 5", () => {
     expect(ratingSeries({ "5": 3, "2": 1 }).map((r) => r.calls)).toEqual([0, 1, 0, 0, 3]);
+    expect(resolutionSeries({ escalated: 2, resolved: 5 })).toEqual([
+      { resolution: "resolved", label: "Resolved", calls: 5 },
+      { resolution: "unresolved", label: "Unresolved", calls: 0 },
+      { resolution: "escalated", label: "Escalated", calls: 2 },
+    ]);
   });
 
   it("interleaves tool calls with the transcript by time", () => {

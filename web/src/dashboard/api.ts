@@ -7,6 +7,9 @@ import { ApiError, request } from "../backend";
 
 export type Sentiment = "positive" | "neutral" | "negative";
 export const SENTIMENTS: Sentiment[] = ["positive", "neutral", "negative"];
+export const SATISFACTIONS = ["satisfied", "neutral", "not satisfied"] as const;
+/** Escalated and unresolved calls are the ones somebody has to follow up. */
+export const RESOLUTIONS = ["resolved", "unresolved", "escalated"] as const;
 export const REASONS = [
   "purchase",
   "product_question",
@@ -113,6 +116,8 @@ export interface CallFilters {
   from?: string;
   to?: string;
   sentiment?: string;
+  satisfaction?: string;
+  resolution?: string;
   rating?: string;
   reason?: string;
   product?: string;
@@ -179,6 +184,11 @@ export function sentimentByDay(calls: CallSummary[]): Array<{ date: string } & R
 }
 
 /** Every rating 1-5, zeros included, in order. */
+/** Calls per outcome (resolved, unresolved, escalated), in that order. */
+export function resolutionSeries(resolution: Record<string, number>): Array<{ resolution: string; label: string; calls: number }> {
+  return RESOLUTIONS.map((r) => ({ resolution: r, label: r.charAt(0).toUpperCase() + r.slice(1), calls: resolution[r] ?? 0 }));
+}
+
 export function ratingSeries(ratings: Record<string, number>): Array<{ rating: string; calls: number }> {
   return [1, 2, 3, 4, 5].map((r) => ({ rating: `${r}★`, calls: ratings[String(r)] ?? 0 }));
 }
