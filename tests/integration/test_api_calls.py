@@ -10,12 +10,15 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from tests.analysis_support import ANGRY, HAPPY, T0, record_call
 from tests.support import make_settings
+from voicecart.analysis import follow_ups
 from voicecart.analysis.jobs import AnalysisService
 from voicecart.analysis.local import NAME as LOCAL_NAME
 from voicecart.analysis.local import LocalAnalyser
+from voicecart.analysis.models import CallFollowUp
 from voicecart.analysis.products import load_matcher
 from voicecart.api.admin import admin_mode
 from voicecart.app import create_app
@@ -281,3 +284,88 @@ async def test_in_process_worker_analyses_ended_calls(api: httpx.AsyncClient, db
         await asyncio.sleep(0.05)
     assert doc["customer_sentiment"] == "negative"
     assert doc["analyser"] == LOCAL_NAME
+
+
+async def test_follow_ups_are_closed_with_a_note_and_can_be_reopened(
+    api: httpx.AsyncClient, db: Database
+) -> None:
+    ids = await analysed_calls(db)
+
+    async def listed(**params: object) -> dict[str, dict[str, object]]:
+        r = await api.get("/api/calls", params=params, headers=AUTH)
+        assert r.status_code == 200, r.text
+        return {c["id"]: c for c in r.json()["items"]}
+
+    async def open_count() -> int:
+        r = await api.get("/api/analytics/summary", headers=AUTH)
+        return int(r.json()["open_follow_ups"])
+
+    everything = await listed()
+    needing = {i for i, c in everything.items() if c["needs_follow_up"]}
+    assert ids["angry1"] in needing and ids["angry2"] in needing
+    for i in needing:  # exactly the escalated and unresolved calls
+        assert everything[i]["analysis"]["resolution"] in ("escalated", "unresolved")
+    settled = next(i for i, c in everything.items() if c["analysis"] and i not in needing)
+    assert set(await listed(follow_up="open")) == needing
+    assert await listed(follow_up="done") == {}
+    assert await open_count() == len(needing)
+
+    url = f"/api/calls/{ids['angry1']}/follow-up"
+    r = await api.put(url, json={"note": "  Called back, replacement sent.  "}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    first = r.json()
+    assert first["done"] and first["note"] == "Called back, replacement sent."
+    assert set(await listed(follow_up="open")) == needing - {ids["angry1"]}
+    done = await listed(follow_up="done")
+    assert set(done) == {ids["angry1"]}
+    assert done[ids["angry1"]]["follow_up"]["note"] == "Called back, replacement sent."
+    assert await open_count() == len(needing) - 1
+    detail = (await api.get(f"/api/calls/{ids['angry1']}", headers=AUTH)).json()
+    assert detail["needs_follow_up"] and detail["follow_up"]["note"] == first["note"]
+
+    # Again: the first time stays, the note is the newer one.
+    again = (await api.put(url, json={"note": "Refund confirmed too."}, headers=AUTH)).json()
+    assert (again["done_at"], again["note"]) == (first["done_at"], "Refund confirmed too.")
+
+    # Reopened: back on the list; reopening twice is harmless.
+    for _ in range(2):
+        r = await api.put(url, json={"done": False}, headers=AUTH)
+        assert (r.status_code, r.json()) == (200, {"done": False, "done_at": None, "note": ""})
+    assert ids["angry1"] in await listed(follow_up="open")
+    assert await open_count() == len(needing)
+
+    # What cannot be followed up says why; nothing is written.
+    r = await api.put(f"/api/calls/{settled}/follow-up", json={"note": "x"}, headers=AUTH)
+    assert r.status_code == 409 and "needs no follow-up" in r.json()["detail"], r.text
+    r = await api.put(f"/api/calls/{ids['active']}/follow-up", json={}, headers=AUTH)
+    assert r.status_code == 409 and "not analysed" in r.json()["detail"], r.text
+    r = await api.put("/api/calls/call_nope/follow-up", json={}, headers=AUTH)
+    assert r.status_code == 404
+    r = await api.put("/api/calls/call_nope/follow-up", json={"done": False}, headers=AUTH)
+    assert r.status_code == 404
+    r = await api.put(url, json={"done": "soon"}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "done", r.text
+    r = await api.put(url, json={"note": "x" * 501}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "note", r.text
+    r = await api.get("/api/calls", params={"follow_up": "later"}, headers=AUTH)
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "follow_up"
+    assert await listed(follow_up="done") == {}
+    # Admin data: the key is required to change it too.
+    assert (await api.put(url, json={"note": "x"})).status_code == 401
+    assert (await api.put(url, json={"done": False})).status_code == 401
+
+
+async def test_closing_a_follow_up_twice_at_once_keeps_one_record(db: Database) -> None:
+    ids = await analysed_calls(db)
+
+    async def close(note: str) -> tuple[object, str]:
+        async with db.session() as session:
+            done = await follow_ups.close_follow_up(session, ids["angry2"], note)
+            return done.done_at, done.note
+
+    results = await asyncio.gather(close("first"), close("second"))
+    assert results[0][0] == results[1][0]  # one record, one time
+    async with db.session() as session:
+        rows = (await session.scalars(select(CallFollowUp))).all()
+    assert [r.call_id for r in rows] == [ids["angry2"]]
+    assert rows[0].note in ("first", "second")

@@ -64,3 +64,15 @@ class CallAnalysisProduct(Base):
         ForeignKey("call_analyses.id", ondelete="CASCADE"), primary_key=True
     )
     product_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+
+
+class CallFollowUp(Base):
+    """A call somebody has followed up (an escalated or unresolved call, closed by hand)."""
+
+    __tablename__ = "call_follow_ups"
+
+    call_id: Mapped[str] = mapped_column(
+        ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True
+    )
+    done_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    note: Mapped[str] = mapped_column(String(500), default="")

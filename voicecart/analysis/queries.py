@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from sqlalchemy import Date, cast, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
+from voicecart.analysis.follow_ups import NEEDS_FOLLOW_UP
 from voicecart.analysis.lexicon import REASON_LABELS
-from voicecart.analysis.models import CallAnalysis, CallAnalysisProduct
+from voicecart.analysis.models import CallAnalysis, CallAnalysisProduct, CallFollowUp
 from voicecart.analysis.schema import Reason, Resolution, Satisfaction, Sentiment
 from voicecart.calls.models import Call
 from voicecart.commerce.models import Product
@@ -32,12 +34,14 @@ class CallFilters:
     reason: Reason | None = None
     product: int | None = None
     status: str | None = None
+    follow_up: Literal["open", "done"] | None = None
 
 
 @dataclass(frozen=True)
 class CallRow:
     call: Call
     analysis: CallAnalysis | None
+    follow_up: CallFollowUp | None = None
 
 
 def _day_start(day: date) -> datetime:
@@ -68,6 +72,12 @@ def _filtered(stmt: Any, f: CallFilters) -> Any:
         stmt = stmt.where(CallAnalysis.rating >= f.min_rating)
     if f.reason is not None:
         stmt = stmt.where(CallAnalysis.reason_category == f.reason.value)
+    done = aliased(CallFollowUp)  # the listing joins CallFollowUp itself
+    followed = exists().where(done.call_id == Call.id)
+    if f.follow_up == "open":
+        stmt = stmt.where(CallAnalysis.resolution.in_(NEEDS_FOLLOW_UP), ~followed)
+    elif f.follow_up == "done":
+        stmt = stmt.where(followed)
     if f.product is not None:
         stmt = stmt.where(
             exists().where(
@@ -82,13 +92,17 @@ async def list_calls(
     session: AsyncSession, filters: CallFilters, *, limit: int = 50, offset: int = 0
 ) -> tuple[list[CallRow], int]:
     """A page of calls (newest first) with their analyses, and how many match in all."""
-    base = select(Call, CallAnalysis).outerjoin(CallAnalysis, CallAnalysis.call_id == Call.id)
+    base = (
+        select(Call, CallAnalysis, CallFollowUp)
+        .outerjoin(CallAnalysis, CallAnalysis.call_id == Call.id)
+        .outerjoin(CallFollowUp, CallFollowUp.call_id == Call.id)
+    )
     stmt = _filtered(base, filters)
     total = await session.scalar(select(func.count()).select_from(stmt.subquery()))
     rows = await session.execute(
         stmt.order_by(Call.started_at.desc(), Call.id.desc()).limit(limit).offset(offset)
     )
-    return [CallRow(call=r[0], analysis=r[1]) for r in rows.all()], int(total or 0)
+    return [CallRow(call=r[0], analysis=r[1], follow_up=r[2]) for r in rows.all()], int(total or 0)
 
 
 @dataclass
@@ -103,6 +117,7 @@ class Summary:
     satisfaction: dict[str, int] = field(default_factory=dict)
     satisfied_share: float | None = None
     resolution: dict[str, int] = field(default_factory=dict)
+    open_follow_ups: int = 0  # escalated or unresolved, and nobody has followed up yet
     ratings: dict[int, int] = field(default_factory=dict)
     top_reasons: list[dict[str, Any]] = field(default_factory=list)
     top_products: list[dict[str, Any]] = field(default_factory=list)
@@ -154,6 +169,11 @@ async def summary(
             out.satisfaction[Satisfaction.SATISFIED.value] / out.analysed_calls, 3
         )
     out.resolution = _counts(await grouped(analysed.c.resolution), [r.value for r in Resolution])
+    open_follow_ups = select(func.count()).where(
+        analysed.c.resolution.in_(NEEDS_FOLLOW_UP),
+        ~exists().where(CallFollowUp.call_id == analysed.c.call_id),
+    )
+    out.open_follow_ups = int(await session.scalar(open_follow_ups) or 0)
     out.ratings = {
         int(k): v for k, v in _counts(await grouped(analysed.c.rating), list("12345")).items()
     }

@@ -46,6 +46,7 @@ class AnalyticsSummary(BaseModel):
     satisfaction: dict[str, int]
     satisfied_share: float | None
     resolution: dict[str, int]
+    open_follow_ups: int
     ratings: dict[int, int]
     top_reasons: list[ReasonCount]
     top_products: list[ProductCount]

@@ -6,9 +6,11 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from voicecart.analysis import queries
+from voicecart.analysis import follow_ups, queries
+from voicecart.analysis.follow_ups import NEEDS_FOLLOW_UP, NOTE_MAX, follow_up_of
+from voicecart.analysis.models import CallFollowUp
 from voicecart.analysis.schema import AnalysisDocument, Reason, Resolution, Satisfaction, Sentiment
 from voicecart.analysis.store import get_document
 from voicecart.api.admin import AdminDep
@@ -32,6 +34,24 @@ class AnalysisBrief(BaseModel):
     products: list[int]
 
 
+class FollowUpOut(BaseModel):
+    done_at: datetime
+    note: str
+
+
+class FollowUpIn(BaseModel):
+    done: bool = Field(True, description="false puts the call back on the follow-up list")
+    note: str = Field(
+        "", max_length=NOTE_MAX, description="What was done (callback made, refund sent, …)"
+    )
+
+
+class FollowUpState(BaseModel):
+    done: bool
+    done_at: datetime | None
+    note: str
+
+
 class CallOut(BaseModel):
     id: str
     channel: str
@@ -43,6 +63,8 @@ class CallOut(BaseModel):
     turn_count: int
     language: str | None
     analysis: AnalysisBrief | None
+    needs_follow_up: bool = False  # escalated or unresolved
+    follow_up: FollowUpOut | None = None  # set once somebody followed it up
 
 
 class CallPage(BaseModel):
@@ -82,6 +104,10 @@ class CallDetailOut(CallOut):
     analysis_document: AnalysisDocument | None
 
 
+def _follow_up_out(done: CallFollowUp | None) -> FollowUpOut | None:
+    return None if done is None else FollowUpOut(done_at=done.done_at, note=done.note)
+
+
 def _call_out(row: queries.CallRow) -> CallOut:
     c, a = row.call, row.analysis
     brief = (
@@ -108,6 +134,8 @@ def _call_out(row: queries.CallRow) -> CallOut:
         turn_count=c.turn_count,
         language=c.language,
         analysis=brief,
+        needs_follow_up=a is not None and a.resolution in NEEDS_FOLLOW_UP,
+        follow_up=_follow_up_out(row.follow_up),
     )
 
 
@@ -126,6 +154,10 @@ async def list_calls(
     reason: Reason | None = None,
     product: Annotated[int | None, Query(ge=1, le=2_147_483_647, description="Catalog id")] = None,
     status: Literal["active", "ended", "abandoned"] | None = None,
+    follow_up: Annotated[
+        Literal["open", "done"] | None,
+        Query(description="open: escalated or unresolved, not yet followed up; done"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> CallPage:
@@ -142,6 +174,7 @@ async def list_calls(
         reason=reason,
         product=product,
         status=status,
+        follow_up=follow_up,
     )
     rows, total = await queries.list_calls(session, filters, limit=limit, offset=offset)
     return CallPage(items=[_call_out(r) for r in rows], total=total, limit=limit, offset=offset)
@@ -153,8 +186,11 @@ async def get_call(session: SessionDep, call_id: CallId) -> CallDetailOut:
     detail = await repo.get_call(session, call_id)
     doc = await get_document(session, call_id)
     base = _call_out(queries.CallRow(call=detail.call, analysis=None))
+    done = await follow_up_of(session, call_id)
     out = CallDetailOut(
-        **base.model_dump(exclude={"analysis"}),
+        **base.model_dump(exclude={"analysis", "needs_follow_up", "follow_up"}),
+        needs_follow_up=doc is not None and doc.resolution.value in NEEDS_FOLLOW_UP,
+        follow_up=_follow_up_out(done),
         analysis=(
             AnalysisBrief.model_validate(doc.model_dump(include=set(AnalysisBrief.model_fields)))
             if doc is not None
@@ -180,3 +216,15 @@ async def get_call(session: SessionDep, call_id: CallId) -> CallDetailOut:
         analysis_document=doc,
     )
     return out
+
+
+@router.put("/{call_id}/follow-up", responses=error_responses(400, 401, 404, 409, 422))
+async def set_follow_up(session: SessionDep, call_id: CallId, body: FollowUpIn) -> FollowUpState:
+    """Mark an escalated or unresolved call as followed up, with a note, or put it back
+    on the follow-up list with ``done: false`` (admin). Marking it again keeps the first
+    time and takes the new note."""
+    if not body.done:
+        await follow_ups.reopen_follow_up(session, call_id)
+        return FollowUpState(done=False, done_at=None, note="")
+    done = await follow_ups.close_follow_up(session, call_id, body.note.strip())
+    return FollowUpState(done=True, done_at=done.done_at, note=done.note)

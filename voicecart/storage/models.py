@@ -1,6 +1,6 @@
 """Imports every domain's tables so Alembic and tests see one complete metadata."""
 
-from voicecart.analysis.models import CallAnalysis, CallAnalysisProduct
+from voicecart.analysis.models import CallAnalysis, CallAnalysisProduct, CallFollowUp
 from voicecart.calls.models import Call, CallLink, CallToolCall, CallTurn
 from voicecart.commerce.models import Category, Order, OrderLine, Product
 from voicecart.shipping.models import Shipment, ShipmentEvent
@@ -13,6 +13,7 @@ __all__ = [
     "Call",
     "CallAnalysis",
     "CallAnalysisProduct",
+    "CallFollowUp",
     "CallLink",
     "CallToolCall",
     "CallTurn",
