@@ -1,9 +1,67 @@
 /** One call: transcript with tool calls, what it created, and its analysis. */
+import { useState, type FormEvent } from "react";
 import { httpUrl } from "../backend";
 import { dateTime, humanize } from "../format";
 import { timeline, type CallDetail } from "./api";
 
-export function CallDetailView({ call, onClose }: { call: CallDetail; onClose: () => void }) {
+/** Follow-up of an escalated or unresolved call: mark it done with a note, or reopen it. */
+function FollowUpPanel({ call, onFollowUp }: { call: CallDetail; onFollowUp: (done: boolean, note: string) => Promise<void> }) {
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (done: boolean, text: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onFollowUp(done, text);
+      setNote("");
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The follow-up could not be saved.");
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(true, note);
+  };
+  return (
+    <div className="follow-up-panel" role="group" aria-label="Follow-up">
+      {call.follow_up ? (
+        <p>
+          Followed up {dateTime(call.follow_up.done_at)}
+          {call.follow_up.note ? `: ${call.follow_up.note}` : ""}{" "}
+          <button type="button" className="secondary" disabled={busy} onClick={() => void run(false, "")}>
+            Reopen
+          </button>
+        </p>
+      ) : (
+        <form onSubmit={submit}>
+          <label htmlFor="follow-up-note">What was done</label>
+          <textarea id="follow-up-note" maxLength={500} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="submit" disabled={busy}>
+            Mark as followed up
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function CallDetailView({
+  call,
+  onClose,
+  onFollowUp,
+}: {
+  call: CallDetail;
+  onClose: () => void;
+  onFollowUp?: (done: boolean, note: string) => Promise<void>;
+}) {
   const doc = call.analysis_document;
   return (
     <section className="panel call-detail" aria-labelledby="call-detail-title">
@@ -55,7 +113,7 @@ export function CallDetailView({ call, onClose }: { call: CallDetail; onClose: (
               </ul>
             </>
           )}
-          {doc.follow_up_actions.length > 0 && (
+          {(doc.follow_up_actions.length > 0 || call.needs_follow_up) && (
             <>
               <h4>Follow-up</h4>
               <ul>
@@ -63,6 +121,7 @@ export function CallDetailView({ call, onClose }: { call: CallDetail; onClose: (
                   <li key={a}>{a}</li>
                 ))}
               </ul>
+              {call.needs_follow_up && onFollowUp && <FollowUpPanel call={call} onFollowUp={onFollowUp} />}
             </>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
@@ -15,6 +15,7 @@ const SUMMARY = {
   satisfaction: { satisfied: 1 },
   satisfied_share: 1,
   resolution: { resolved: 1, escalated: 1 },
+  open_follow_ups: 1,
   ratings: { "5": 1 },
   top_reasons: [{ reason: "purchase", label: "Purchase", calls: 1 }],
   top_products: [{ product_id: 13, name: "Trailblazer Running Shoe", calls: 1 }],
@@ -31,6 +32,8 @@ const CALL = {
   turn_count: 2,
   language: "en",
   analysis: { call_reason: "Bought running shoes", reason_category: "purchase", customer_sentiment: "positive", customer_satisfaction: "satisfied", rating: 5, resolution: "resolved", products: [13] },
+  needs_follow_up: false,
+  follow_up: null as { done_at: string; note: string } | null,
 };
 const DETAIL = {
   ...CALL,
@@ -112,8 +115,12 @@ describe("Dashboard", () => {
     expect(row).toHaveTextContent("Positive");
     expect(row).toHaveTextContent("Resolved");
 
-    // The follow-up count links to the calls with that outcome.
-    expect(kpis).toHaveTextContent("1 to follow up: 1 escalated, 0 unresolved");
+    // The follow-up count opens the follow-up list; the outcome counts their calls.
+    expect(kpis).toHaveTextContent("1 to follow up of 1 escalated, 0 unresolved");
+    await user.click(within(kpis).getByRole("button", { name: "1 to follow up" }));
+    expect(calls.some((c) => c.path.startsWith("/api/calls?follow_up=open"))).toBe(true);
+    expect(screen.getByLabelText("Follow-up")).toHaveValue("open");
+    await user.selectOptions(screen.getByLabelText("Follow-up"), "");
     await user.click(within(kpis).getByRole("button", { name: "1 escalated" }));
     expect(calls.some((c) => c.path.startsWith("/api/calls?resolution=escalated"))).toBe(true);
     expect(screen.getByLabelText("Outcome")).toHaveValue("escalated");
@@ -135,6 +142,52 @@ describe("Dashboard", () => {
     expect(order).toBeGreaterThan(transcript.findIndex((t) => t.includes("Yes please.")));
     expect(order).toBeLessThan(transcript.findIndex((t) => t.startsWith("Assistant: Your order is placed.")));
     expect(within(detail).getByRole("link", { name: "label" })).toHaveAttribute("href", expect.stringContaining("/api/shipments/shp_1/label.pdf"));
+  });
+
+  it("closes the follow-up of an escalated call with a note, and reopens it", async () => {
+    const escalated = {
+      ...CALL,
+      id: "call_esc",
+      needs_follow_up: true,
+      analysis: { ...CALL.analysis, call_reason: "Damaged or faulty item", resolution: "escalated" },
+    };
+    let followedUp: { done_at: string; note: string } | null = null;
+    const detail = () => ({
+      ...DETAIL,
+      ...escalated,
+      follow_up: followedUp,
+      analysis_document: { ...DETAIL.analysis_document, resolution: "escalated", follow_up_actions: ["Call the shopper back"] },
+    });
+    const calls = mockFetch({
+      "GET /api/calls": () => jsonResponse({ items: [{ ...escalated, follow_up: followedUp }], total: 1, limit: 25, offset: 0 }),
+      "GET /api/analytics/summary": () => jsonResponse({ ...SUMMARY, open_follow_ups: followedUp ? 0 : 1 }),
+      "GET /api/calls/call_esc": () => jsonResponse(detail()),
+      "PUT /api/calls/call_esc/follow-up": () => {
+        const body = JSON.parse(String(calls.at(-1)?.init?.body)) as { done: boolean; note: string };
+        followedUp = body.done ? { done_at: "2030-01-02T09:00:00Z", note: body.note } : null;
+        return jsonResponse({ done: body.done, done_at: followedUp?.done_at ?? null, note: followedUp?.note ?? "" });
+      },
+    });
+    const user = userEvent.setup();
+    render(<App path="/dashboard" />);
+    const row = await screen.findByRole("row", { name: /Damaged or faulty item/ });
+    await user.click(within(row).getByRole("button"));
+    const panel = await screen.findByRole("group", { name: "Follow-up" });
+    await user.type(within(panel).getByLabelText("What was done"), "Called back, replacement sent.");
+    await user.click(within(panel).getByRole("button", { name: "Mark as followed up" }));
+
+    const put = calls.find((c) => c.method === "PUT");
+    expect(put?.path).toBe("/api/calls/call_esc/follow-up");
+    expect(JSON.parse(String(put?.init?.body))).toEqual({ done: true, note: "Called back, replacement sent." });
+    expect(await within(panel).findByText(/Followed up .*: Called back, replacement sent\./)).toBeInTheDocument();
+    const kpis = screen.getByRole("region", { name: "Summary" });
+    await waitFor(() => expect(kpis).toHaveTextContent("0 to follow up"));
+    expect(screen.getByRole("row", { name: /Damaged or faulty item/ })).toHaveTextContent("followed up");
+
+    await user.click(within(panel).getByRole("button", { name: "Reopen" }));
+    const reopen = calls.filter((c) => c.method === "PUT").at(-1);
+    expect(JSON.parse(String(reopen?.init?.body))).toEqual({ done: false, note: "" });
+    expect(await within(panel).findByRole("button", { name: "Mark as followed up" })).toBeInTheDocument();
   });
 
   it("degrades with a clear message when the server has no analysis API", async () => {

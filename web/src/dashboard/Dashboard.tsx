@@ -87,12 +87,19 @@ export default function Dashboard() {
     [api],
   );
 
-  /** Shows the calls with one outcome (the follow-up list: escalated or unresolved). */
-  const showOutcome = (resolution: string) => {
-    const next = { ...filters, resolution };
+  /** The calls a summary count stands for: the same date range, one more condition. */
+  const narrow = (change: CallFilters) => {
+    const next = { from: filters.from, to: filters.to, ...change };
     setDraft(next);
     setOffset(0);
     setFilters(next);
+  };
+
+  /** Saves a follow-up, then shows the call and the lists as they are now. */
+  const followUp = async (id: string, done: boolean, note: string) => {
+    await api.setFollowUp(id, done, note);
+    setDetail(await api.call(id));
+    setFilters((f) => ({ ...f })); // reload the page and the summary
   };
 
   const field = (name: keyof CallFilters) => ({
@@ -142,12 +149,15 @@ export default function Dashboard() {
               satisfied
             </div>
             <div className="follow-up">
-              <span className="kpi">{(summary.resolution.escalated ?? 0) + (summary.resolution.unresolved ?? 0)}</span> to follow up:{" "}
-              <button type="button" className="link" onClick={() => showOutcome("escalated")}>
+              <button type="button" className="link kpi-link" onClick={() => narrow({ follow_up: "open" })}>
+                <span className="kpi">{summary.open_follow_ups}</span> to follow up
+              </button>{" "}
+              of{" "}
+              <button type="button" className="link" onClick={() => narrow({ resolution: "escalated" })}>
                 {summary.resolution.escalated ?? 0} escalated
               </button>
               ,{" "}
-              <button type="button" className="link" onClick={() => showOutcome("unresolved")}>
+              <button type="button" className="link" onClick={() => narrow({ resolution: "unresolved" })}>
                 {summary.resolution.unresolved ?? 0} unresolved
               </button>
             </div>
@@ -201,6 +211,14 @@ export default function Dashboard() {
                   {humanize(r)}
                 </option>
               ))}
+            </select>
+          </label>
+          <label>
+            Follow-up
+            <select {...field("follow_up")}>
+              <option value="">Any</option>
+              <option value="open">Open</option>
+              <option value="done">Done</option>
             </select>
           </label>
           <label>
@@ -264,7 +282,10 @@ export default function Dashboard() {
                         {humanize(call.analysis?.customer_sentiment)}
                       </td>
                       <td>{call.analysis?.rating ?? "—"}</td>
-                      <td className={call.analysis ? `outcome-${call.analysis.resolution}` : ""}>{humanize(call.analysis?.resolution)}</td>
+                      <td className={call.analysis ? `outcome-${call.analysis.resolution}` : ""}>
+                        {humanize(call.analysis?.resolution)}
+                        {call.follow_up ? <span className="muted"> · followed up</span> : ""}
+                      </td>
                       <td>{call.turn_count}</td>
                       <td>{humanize(call.status)}</td>
                     </tr>
@@ -292,7 +313,9 @@ export default function Dashboard() {
           {detailError}
         </p>
       )}
-      {detail && <CallDetailView call={detail} onClose={() => setDetail(null)} />}
+      {detail && (
+        <CallDetailView call={detail} onClose={() => setDetail(null)} onFollowUp={(done, note) => followUp(detail.id, done, note)} />
+      )}
     </main>
   );
 }

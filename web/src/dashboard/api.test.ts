@@ -15,6 +15,8 @@ const call = (id: string, started_at: string, sentiment?: "positive" | "neutral"
   analysis: sentiment
     ? { call_reason: "x", reason_category: "purchase", customer_sentiment: sentiment, customer_satisfaction: "satisfied", rating: 5, resolution: "resolved", products: [] }
     : null,
+  needs_follow_up: false,
+  follow_up: null,
 });
 
 describe("dashboard data helpers", () => {

@@ -44,6 +44,14 @@ export interface CallSummary {
   turn_count: number;
   language: string | null;
   analysis: AnalysisBrief | null;
+  /** Escalated or unresolved: somebody has to follow it up. */
+  needs_follow_up: boolean;
+  follow_up: FollowUp | null;
+}
+
+export interface FollowUp {
+  done_at: string;
+  note: string;
 }
 
 export interface CallPage {
@@ -106,6 +114,7 @@ export interface Summary {
   satisfaction: Record<string, number>;
   satisfied_share: number | null;
   resolution: Record<string, number>;
+  open_follow_ups: number;
   ratings: Record<string, number>;
   top_reasons: Array<{ reason: string; label: string; calls: number }>;
   top_products: Array<{ product_id: number; name: string | null; calls: number }>;
@@ -121,6 +130,8 @@ export interface CallFilters {
   rating?: string;
   reason?: string;
   product?: string;
+  /** "open": needs a follow-up nobody has done yet; "done": followed up. */
+  follow_up?: string;
 }
 
 /** Why the dashboard cannot show data, in words for the store manager. */
@@ -166,6 +177,13 @@ export class AdminApi {
 
   summary(filters: Pick<CallFilters, "from" | "to">): Promise<Summary> {
     return this.get(`/api/analytics/summary${query({ from: filters.from, to: filters.to })}`);
+  }
+
+  /** Marks a call followed up (with what was done), or puts it back on the list. */
+  async setFollowUp(id: string, done: boolean, note = ""): Promise<void> {
+    const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "application/json" };
+    if (this.key) headers.Authorization = `Bearer ${this.key}`;
+    await request(`/api/calls/${encodeURIComponent(id)}/follow-up`, { method: "PUT", headers, body: JSON.stringify({ done, note }) });
   }
 }
 
