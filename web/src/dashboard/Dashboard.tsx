@@ -16,6 +16,25 @@ function storedKey(): string {
   }
 }
 
+type FieldProps = { value: string; onChange: (e: { target: { value: string } }) => void };
+
+/** One filter as a drop-down: "Any", then each value in words. */
+function Choice({ label, field, options }: { label: string; field: FieldProps; options: readonly string[] }) {
+  return (
+    <label>
+      {label}
+      <select {...field}>
+        <option value="">Any</option>
+        {options.map((value) => (
+          <option key={value} value={value}>
+            {humanize(value)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default function Dashboard() {
   const [key, setKey] = useState(storedKey);
   const [keyInput, setKeyInput] = useState("");
@@ -102,7 +121,7 @@ export default function Dashboard() {
     setFilters((f) => ({ ...f })); // reload the page and the summary
   };
 
-  const field = (name: keyof CallFilters) => ({
+  const field = (name: keyof CallFilters): FieldProps => ({
     value: draft[name] ?? "",
     onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })),
   });
@@ -180,69 +199,12 @@ export default function Dashboard() {
           <label>
             To <input type="date" {...field("to")} />
           </label>
-          <label>
-            Sentiment
-            <select {...field("sentiment")}>
-              <option value="">Any</option>
-              {SENTIMENTS.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Satisfaction
-            <select {...field("satisfaction")}>
-              <option value="">Any</option>
-              {SATISFACTIONS.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Outcome
-            <select {...field("resolution")}>
-              <option value="">Any</option>
-              {RESOLUTIONS.map((r) => (
-                <option key={r} value={r}>
-                  {humanize(r)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Follow-up
-            <select {...field("follow_up")}>
-              <option value="">Any</option>
-              <option value="open">Open</option>
-              <option value="done">Done</option>
-            </select>
-          </label>
-          <label>
-            Rating
-            <select {...field("rating")}>
-              <option value="">Any</option>
-              {[1, 2, 3, 4, 5].map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Reason
-            <select {...field("reason")}>
-              <option value="">Any</option>
-              {REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {humanize(r)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice label="Sentiment" field={field("sentiment")} options={SENTIMENTS} />
+          <Choice label="Satisfaction" field={field("satisfaction")} options={SATISFACTIONS} />
+          <Choice label="Outcome" field={field("resolution")} options={RESOLUTIONS} />
+          <Choice label="Follow-up" field={field("follow_up")} options={["open", "done"]} />
+          <Choice label="Rating" field={field("rating")} options={["1", "2", "3", "4", "5"]} />
+          <Choice label="Reason" field={field("reason")} options={REASONS} />
           <label>
             Product id <input type="number" min={1} inputMode="numeric" {...field("product")} />
           </label>
