@@ -128,6 +128,9 @@ def analyse(
     call_ids: list[str] = typer.Argument(None, help="Calls to analyse (default: none)"),
     backfill: bool = typer.Option(False, help="Analyse every ended call that has no analysis"),
     force: bool = typer.Option(False, help="Replace existing analyses of the given calls"),
+    stale: bool = typer.Option(
+        False, help="Re-analyse every call another analyser (or version) wrote the analysis of"
+    ),
     retry_dead: bool = typer.Option(False, help="Requeue dead-lettered analysis jobs"),
 ) -> None:
     """Analyse calls now (with a progress bar), or requeue dead-lettered jobs."""
@@ -141,6 +144,7 @@ def analyse(
             call_ids=list(call_ids or []),
             backfill=backfill,
             force=force,
+            stale=stale,
             retry_dead=retry_dead,
         )
     )

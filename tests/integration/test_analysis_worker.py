@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from tests.analysis_support import ANGRY, HAPPY, record_call
 from tests.support import make_settings
 from voicecart.analysis.analyser import AnalysisError
-from voicecart.analysis.backfill import calls_without_analysis
+from voicecart.analysis.backfill import calls_analysed_by_others, calls_without_analysis
 from voicecart.analysis.cli import run_analyse
 from voicecart.analysis.jobs import CALL_ENDED, AnalysisService
 from voicecart.analysis.local import LocalAnalyser
@@ -282,3 +282,38 @@ async def test_backfill_analyses_calls_without_documents(database_url: str, db: 
         rows = await s.scalars(select(CallAnalysisProduct.product_id))
         assert set(rows) == {13, 98}
     assert await calls_without_analysis(service) == []
+
+
+async def test_stale_reanalyses_only_documents_by_another_analyser(
+    database_url: str, db: Database
+) -> None:
+    service = AnalysisService(db, await local(db))
+    old = await record_call(db, ANGRY, enqueue_job=False)
+    current = await record_call(db, ANGRY, enqueue_job=False)
+    for call_id in (old, current):
+        await service.analyse_call(call_id)
+    missing = await record_call(db, HAPPY, enqueue_job=False)
+    async with db.session() as s:  # as if an earlier version had written this one
+        doc = await s.scalar(select(CallAnalysis).where(CallAnalysis.call_id == old))
+        assert doc is not None
+        doc.analyser = "local/e5-heads+vader-5"
+        await s.commit()
+    assert await calls_analysed_by_others(service) == [old]
+
+    out = io.StringIO()
+    code = await run_analyse(
+        make_settings(database_url), call_ids=[], stale=True, console=Console(file=out)
+    )
+    assert code == 0, out.getvalue()
+    assert "analysed: 1, already analysed: 0, failed: 0" in out.getvalue()
+    async with db.session() as s:
+        by = dict((await s.execute(select(CallAnalysis.call_id, CallAnalysis.analyser))).all())
+    assert by == {old: service.analyser.name, current: service.analyser.name}
+    assert missing not in by  # --stale does not backfill
+    assert await calls_analysed_by_others(service) == []
+
+    out = io.StringIO()
+    code = await run_analyse(
+        make_settings(database_url), call_ids=[], stale=True, console=Console(file=out)
+    )
+    assert code == 0 and f"every analysis is by {service.analyser.name}" in out.getvalue()

@@ -1,4 +1,5 @@
-"""Analysing calls that have no document yet (calls from before the worker, dead jobs)."""
+"""Analysing calls after the fact: calls that have no document yet (calls from before the
+worker, dead jobs), and calls whose document came from another analyser (an upgrade)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,18 @@ async def calls_without_analysis(service: AnalysisService) -> list[str]:
         return list(ids)
 
 
+async def calls_analysed_by_others(service: AnalysisService) -> list[str]:
+    """Calls whose document another analyser (or version) wrote, oldest first."""
+    async with service.db.session() as session:
+        ids = await session.scalars(
+            select(Call.id)
+            .join(CallAnalysis, CallAnalysis.call_id == Call.id)
+            .where(CallAnalysis.analyser != service.analyser.name)
+            .order_by(Call.started_at, Call.id)
+        )
+        return list(ids)
+
+
 async def backfill(
     service: AnalysisService,
     call_ids: list[str],
@@ -63,4 +76,4 @@ async def backfill(
     return report
 
 
-__all__ = ["BackfillReport", "backfill", "calls_without_analysis"]
+__all__ = ["BackfillReport", "backfill", "calls_analysed_by_others", "calls_without_analysis"]

@@ -1,12 +1,17 @@
-"""``voicecart analyse``: backfill, re-analysis and dead-letter requeue, with progress."""
+"""``voicecart analyse``: backfill, re-analysis (of given calls, or of every call another
+analyser version wrote) and dead-letter requeue, with progress."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from voicecart.analysis.backfill import (
+    BackfillReport,
+    calls_analysed_by_others,
+    calls_without_analysis,
+)
 from voicecart.analysis.backfill import backfill as analyse_all
-from voicecart.analysis.backfill import calls_without_analysis
 from voicecart.analysis.factory import build_queue, build_service
 from voicecart.config import Settings
 from voicecart.storage.db import Database
@@ -18,13 +23,14 @@ async def run_analyse(
     call_ids: list[str],
     backfill: bool = False,
     force: bool = False,
+    stale: bool = False,
     retry_dead: bool = False,
     console: Console | None = None,
 ) -> int:
     """Returns the exit code: 0, 1 if any call failed, 2 if nothing was asked."""
     out = console or Console(stderr=True)
-    if not (call_ids or backfill or retry_dead):
-        out.print("nothing to do: give call ids, --backfill or --retry-dead")
+    if not (call_ids or backfill or stale or retry_dead):
+        out.print("nothing to do: give call ids, --backfill, --stale or --retry-dead")
         return 2
     db = Database(settings.database_url, echo=settings.database_echo)
     service = await build_service(settings, db)
@@ -35,9 +41,15 @@ async def run_analyse(
         todo = list(dict.fromkeys(call_ids))
         if backfill:
             todo += [c for c in await calls_without_analysis(service) if c not in todo]
-        if not todo:
+        # Documents by another analyser are replaced (the point of --stale).
+        again = (
+            [c for c in await calls_analysed_by_others(service) if c not in todo] if stale else []
+        )
+        if not todo and not again:
             if backfill:
                 out.print("every ended call has an analysis")
+            if stale:
+                out.print(f"every analysis is by {service.analyser.name}")
             return 0
         with Progress(
             TextColumn("analysing calls"),
@@ -46,10 +58,18 @@ async def run_analyse(
             TimeElapsedColumn(),
             console=out,
         ) as bar:
-            task = bar.add_task("analyse", total=len(todo))
-            report = await analyse_all(
-                service, todo, replace=force, progress=lambda _c: bar.advance(task)
-            )
+            task = bar.add_task("analyse", total=len(todo) + len(again))
+
+            def advance(_call_id: str) -> None:
+                bar.advance(task)
+
+            first = await analyse_all(service, todo, replace=force, progress=advance)
+            second = await analyse_all(service, again, replace=True, progress=advance)
+        report = BackfillReport(
+            analysed=first.analysed + second.analysed,
+            skipped=first.skipped + second.skipped,
+            failed=first.failed + second.failed,
+        )
         out.print(
             f"analysed: {report.analysed}, already analysed: {report.skipped}, "
             f"failed: {len(report.failed)} (analyser {service.analyser.name})"
