@@ -6,12 +6,28 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from voicecart.analysis.transcript import ToolUse, Transcript, Turn
 from voicecart.calls.models import Call, CallLink, CallToolCall, CallTurn, new_call_id
 from voicecart.calls.recorder import CALL_ENDED_TOPIC
 from voicecart.storage.db import Database
 from voicecart.storage.outbox import enqueue
 
 T0 = datetime(2026, 11, 25, 9, 0, 0, tzinfo=UTC)
+
+
+def call(
+    *lines: str,
+    tools: tuple[ToolUse, ...] = (),
+    status: str = "ended",
+    links: tuple[tuple[str, str], ...] = (),
+) -> Transcript:
+    """A transcript from ``"U: ..."`` (shopper) and ``"A: ..."`` (assistant) lines."""
+    turns = tuple(
+        Turn(seq=i, speaker="user" if line[0] == "U" else "assistant", text=line[3:])
+        for i, line in enumerate(lines, start=1)
+    )
+    return Transcript(call_id="call_t", turns=turns, tools=tools, status=status, links=links)
+
 
 HAPPY = [
     ("user", "Hi, I'd like to buy the Trailblazer running shoes in size 10."),

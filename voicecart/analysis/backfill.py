@@ -23,6 +23,11 @@ class BackfillReport:
     skipped: int = 0  # got a document meanwhile (e.g. from a running worker)
     failed: list[str] = field(default_factory=list)  # call ids
 
+    def __add__(self, other: BackfillReport) -> BackfillReport:
+        return BackfillReport(
+            self.analysed + other.analysed, self.skipped + other.skipped, self.failed + other.failed
+        )
+
 
 async def calls_without_analysis(service: AnalysisService) -> list[str]:
     """Ended or abandoned calls with no document, oldest first."""

@@ -6,12 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from voicecart.analysis.backfill import (
-    BackfillReport,
-    calls_analysed_by_others,
-    calls_without_analysis,
-)
 from voicecart.analysis.backfill import backfill as analyse_all
+from voicecart.analysis.backfill import calls_analysed_by_others, calls_without_analysis
 from voicecart.analysis.factory import build_queue, build_service
 from voicecart.config import Settings
 from voicecart.storage.db import Database
@@ -63,13 +59,8 @@ async def run_analyse(
             def advance(_call_id: str) -> None:
                 bar.advance(task)
 
-            first = await analyse_all(service, todo, replace=force, progress=advance)
-            second = await analyse_all(service, again, replace=True, progress=advance)
-        report = BackfillReport(
-            analysed=first.analysed + second.analysed,
-            skipped=first.skipped + second.skipped,
-            failed=first.failed + second.failed,
-        )
+            report = await analyse_all(service, todo, replace=force, progress=advance)
+            report += await analyse_all(service, again, replace=True, progress=advance)
         out.print(
             f"analysed: {report.analysed}, already analysed: {report.skipped}, "
             f"failed: {len(report.failed)} (analyser {service.analyser.name})"

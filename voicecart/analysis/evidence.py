@@ -179,10 +179,7 @@ class EvidenceReader:
         )
 
     def _reason(self, opening: Matrix) -> dict[str, float]:
-        if not len(opening):
-            return {}
-        probs = self.reader.reason.probabilities(opening)[0]
-        return {c: float(p) for c, p in zip(self.reader.reason.classes, probs, strict=True)}
+        return self.reader.reason.by_class(opening)[0] if len(opening) else {}
 
 
 def opening_text(transcript: Transcript) -> str:

@@ -24,6 +24,11 @@ NEEDS_FOLLOW_UP: Final = (Resolution.ESCALATED.value, Resolution.UNRESOLVED.valu
 NOTE_MAX: Final = 500
 
 
+def needs_follow_up(resolution: str | None) -> bool:
+    """Whether a call whose analysis gave ``resolution`` (None: not analysed) needs one."""
+    return resolution in NEEDS_FOLLOW_UP
+
+
 async def close_follow_up(
     session: AsyncSession, call_id: str, note: str, *, now: datetime | None = None
 ) -> CallFollowUp:
@@ -36,7 +41,7 @@ async def close_follow_up(
     )
     if resolution is None:
         raise Conflict(f"call {call_id} is not analysed yet, so it has no follow-up")
-    if resolution not in NEEDS_FOLLOW_UP:
+    if not needs_follow_up(resolution):
         raise Conflict(f"call {call_id} was {resolution}: it needs no follow-up")
     done = await session.get(CallFollowUp, call_id)
     if done is None:
@@ -68,4 +73,11 @@ async def follow_up_of(session: AsyncSession, call_id: str) -> CallFollowUp | No
     return await session.get(CallFollowUp, call_id)
 
 
-__all__ = ["NEEDS_FOLLOW_UP", "NOTE_MAX", "close_follow_up", "follow_up_of", "reopen_follow_up"]
+__all__ = [
+    "NEEDS_FOLLOW_UP",
+    "NOTE_MAX",
+    "close_follow_up",
+    "follow_up_of",
+    "needs_follow_up",
+    "reopen_follow_up",
+]

@@ -95,6 +95,13 @@ class LinearHead:
     def predict(self, vectors: Matrix) -> list[str]:
         return [self.classes[i] for i in self.probabilities(vectors).argmax(axis=1)]
 
+    def by_class(self, vectors: Matrix) -> list[dict[str, float]]:
+        """Each row's probabilities keyed by class name."""
+        return [
+            {c: float(p) for c, p in zip(self.classes, row, strict=True)}
+            for row in self.probabilities(vectors)
+        ]
+
 
 def expected_values(classes: Sequence[str], probabilities: Matrix) -> npt.NDArray[np.float64]:
     """Each row's expectation over numeric classes (a rating head's "1".."5")."""

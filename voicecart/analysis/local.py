@@ -182,20 +182,14 @@ class LocalAnalyser:
                 f"the shopper called about {REASON_LABELS[reason].lower()} "
                 f'(turn {reason_turn.seq}: "{_quote(reason_turn.text)}")'
             )
-        made = [ref for kind, ref in transcript.links if kind == "order"]
-        shipped = [ref for kind, ref in transcript.links if kind == "shipment"]
-        if made:
-            parts.append(
-                f"order {made[0]} was placed"
-                if len(made) == 1
-                else f"orders {', '.join(made)} were placed"
-            )
-        if shipped:
-            parts.append(
-                f"shipment {shipped[0]} was created"
-                if len(shipped) == 1
-                else f"shipments {', '.join(shipped)} were created"
-            )
+        for kind, done in (("order", "placed"), ("shipment", "created")):
+            refs = [ref for k, ref in transcript.links if k == kind]
+            if refs:
+                parts.append(
+                    f"{kind} {refs[0]} was {done}"
+                    if len(refs) == 1
+                    else f"{kind}s {', '.join(refs)} were {done}"
+                )
         failed = [u.name for u in transcript.tools if not u.ok]
         if failed:
             calls = "a tool call" if len(failed) == 1 else f"{len(failed)} tool calls"

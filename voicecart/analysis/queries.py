@@ -8,7 +8,6 @@ from typing import Any, Final, Literal
 
 from sqlalchemy import Date, cast, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from voicecart.analysis.follow_ups import NEEDS_FOLLOW_UP
 from voicecart.analysis.lexicon import REASON_LABELS
@@ -57,6 +56,7 @@ def _date_range(stmt: Any, since: date | None, until: date | None) -> Any:
 
 
 def _filtered(stmt: Any, f: CallFilters) -> Any:
+    """``stmt`` (calls outer-joined to their analysis and follow-up) narrowed by ``f``."""
     stmt = _date_range(stmt, f.since, f.until)
     if f.status is not None:
         stmt = stmt.where(Call.status == f.status)
@@ -72,12 +72,12 @@ def _filtered(stmt: Any, f: CallFilters) -> Any:
         stmt = stmt.where(CallAnalysis.rating >= f.min_rating)
     if f.reason is not None:
         stmt = stmt.where(CallAnalysis.reason_category == f.reason.value)
-    done = aliased(CallFollowUp)  # the listing joins CallFollowUp itself
-    followed = exists().where(done.call_id == Call.id)
     if f.follow_up == "open":
-        stmt = stmt.where(CallAnalysis.resolution.in_(NEEDS_FOLLOW_UP), ~followed)
+        stmt = stmt.where(
+            CallAnalysis.resolution.in_(NEEDS_FOLLOW_UP), CallFollowUp.call_id.is_(None)
+        )
     elif f.follow_up == "done":
-        stmt = stmt.where(followed)
+        stmt = stmt.where(CallFollowUp.call_id.is_not(None))
     if f.product is not None:
         stmt = stmt.where(
             exists().where(

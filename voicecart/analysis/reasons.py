@@ -22,7 +22,7 @@ from typing import Final
 
 import numpy as np
 
-from voicecart.analysis.heads import LinearHead, Matrix
+from voicecart.analysis.heads import Matrix
 from voicecart.analysis.lexicon import REASON_PATTERNS, TOOL_REASONS
 from voicecart.analysis.schema import Reason
 from voicecart.analysis.transcript import Transcript, Turn
@@ -89,20 +89,11 @@ def reason_row(cues: ReasonCues, head_probabilities: Mapping[str, float]) -> Mat
     return np.array([values], dtype=np.float32)
 
 
-def probabilities_by_class(head: LinearHead, rows: Matrix) -> list[dict[str, float]]:
-    """A head's probabilities per row, keyed by class name."""
-    return [
-        {c: float(p) for c, p in zip(head.classes, row, strict=True)}
-        for row in head.probabilities(rows)
-    ]
-
-
 __all__ = [
     "REASONS",
     "REASON_FEATURES",
     "TOOLS",
     "ReasonCues",
-    "probabilities_by_class",
     "read_cues",
     "reason_row",
 ]

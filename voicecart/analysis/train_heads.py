@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -59,7 +59,6 @@ from voicecart.analysis.products import CatalogEntry, ProductMatcher
 from voicecart.analysis.reasons import (
     REASON_FEATURES,
     ReasonCues,
-    probabilities_by_class,
     read_cues,
     reason_row,
 )
@@ -169,8 +168,11 @@ def cross_validate(vectors: Matrix, labels: Sequence[str], l2: float, k: int) ->
     probabilities = out_of_fold(vectors, labels, l2, k)
     classes = sorted(set(labels))
     predicted = [classes[i] for i in probabilities.argmax(axis=1)]
-    correct = sum(p == t for p, t in zip(predicted, labels, strict=True))
-    return CrossValidation(correct / len(labels), predicted, probabilities)
+    return CrossValidation(share_correct(predicted, labels), predicted, probabilities)
+
+
+def share_correct(guesses: Sequence[str], truth: Sequence[str]) -> float:
+    return sum(g == t for g, t in zip(guesses, truth, strict=True)) / len(truth)
 
 
 def within_one(expected: Sequence[float], truth: Sequence[str]) -> float:
@@ -182,6 +184,14 @@ def within_one(expected: Sequence[float], truth: Sequence[str]) -> float:
 def writer_of(call_id: str) -> str:
     """The writer of a training call: its id's prefix (``w4-…``, ``b2-…``)."""
     return call_id.split("-", 1)[0]
+
+
+def writer_splits(writers: Sequence[str]) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """Per writer (sorted): that writer's rows, and everyone else's."""
+    for writer in sorted(set(writers)):
+        test = np.array([i for i, w in enumerate(writers) if w == writer])
+        train = np.array([i for i, w in enumerate(writers) if w != writer])
+        yield writer, test, train
 
 
 def leave_one_writer_out(
@@ -196,9 +206,7 @@ def leave_one_writer_out(
     tone heads nor the call heads saw any of them (rating: within one point)."""
     sentiment = labels["sentiment"]
     scores: dict[str, dict[str, float]] = {}
-    for writer in sorted(set(writers)):
-        test = np.array([i for i, w in enumerate(writers) if w == writer])
-        train = np.array([i for i, w in enumerate(writers) if w != writer])
+    for writer, test, train in writer_splits(writers):
         parts_train, parts_test = [base[train]], [base[test]]
         for h, name in enumerate(TONE_HEADS):
             vectors = tone[:, h, :]
@@ -217,9 +225,7 @@ def leave_one_writer_out(
                 expected = expected_values(head.classes, head.probabilities(rows_test))
                 scores[writer][key] = within_one(list(expected), test_truth)
             else:
-                guesses = head.predict(rows_test)
-                hits = [g == t for g, t in zip(guesses, test_truth, strict=True)]
-                scores[writer][key] = sum(hits) / len(hits)
+                scores[writer][key] = share_correct(head.predict(rows_test), test_truth)
     return scores
 
 
@@ -248,7 +254,7 @@ class ReasonData(NamedTuple):
         return train_head(vectors, self.corpus_labels + [self.labels[i] for i in calls], l2=l2)
 
     def rows_from(self, head: LinearHead, calls: np.ndarray) -> Matrix:
-        probabilities = probabilities_by_class(head, self.openings[calls])
+        probabilities = head.by_class(self.openings[calls])
         return np.concatenate(
             [reason_row(self.cues[i], p) for i, p in zip(calls, probabilities, strict=True)]
         )
@@ -260,13 +266,10 @@ def reason_leave_one_writer_out(
     """Per writer: the call-reason accuracy on that writer's calls when neither the
     opening-reason head nor the call-reason head saw any of them."""
     scores: dict[str, float] = {}
-    for writer in sorted(set(writers)):
-        test = np.array([i for i, w in enumerate(writers) if w == writer])
-        train = np.array([i for i, w in enumerate(writers) if w != writer])
+    for writer, test, train in writer_splits(writers):
         head = train_head(data.rows(train, l2, k), [data.labels[i] for i in train], l2=call_l2)
         guesses = head.predict(data.rows_from(data.reason_head(train, l2), test))
-        hits = [g == data.labels[i] for g, i in zip(guesses, test, strict=True)]
-        scores[writer] = sum(hits) / len(hits)
+        scores[writer] = share_correct(guesses, [data.labels[i] for i in test])
     return scores
 
 

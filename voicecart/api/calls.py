@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from voicecart.analysis import follow_ups, queries
-from voicecart.analysis.follow_ups import NEEDS_FOLLOW_UP, NOTE_MAX, follow_up_of
+from voicecart.analysis.follow_ups import NOTE_MAX, follow_up_of, needs_follow_up
 from voicecart.analysis.models import CallFollowUp
 from voicecart.analysis.schema import AnalysisDocument, Reason, Resolution, Satisfaction, Sentiment
 from voicecart.analysis.store import get_document
@@ -134,7 +134,7 @@ def _call_out(row: queries.CallRow) -> CallOut:
         turn_count=c.turn_count,
         language=c.language,
         analysis=brief,
-        needs_follow_up=a is not None and a.resolution in NEEDS_FOLLOW_UP,
+        needs_follow_up=needs_follow_up(a.resolution if a is not None else None),
         follow_up=_follow_up_out(row.follow_up),
     )
 
@@ -185,12 +185,11 @@ async def get_call(session: SessionDep, call_id: CallId) -> CallDetailOut:
     """One call: its transcript, tool calls, what it created, and its analysis (admin)."""
     detail = await repo.get_call(session, call_id)
     doc = await get_document(session, call_id)
-    base = _call_out(queries.CallRow(call=detail.call, analysis=None))
     done = await follow_up_of(session, call_id)
+    base = _call_out(queries.CallRow(call=detail.call, analysis=None, follow_up=done))
     out = CallDetailOut(
-        **base.model_dump(exclude={"analysis", "needs_follow_up", "follow_up"}),
-        needs_follow_up=doc is not None and doc.resolution.value in NEEDS_FOLLOW_UP,
-        follow_up=_follow_up_out(done),
+        **base.model_dump(exclude={"analysis", "needs_follow_up"}),
+        needs_follow_up=needs_follow_up(doc.resolution.value if doc is not None else None),
         analysis=(
             AnalysisBrief.model_validate(doc.model_dump(include=set(AnalysisBrief.model_fields)))
             if doc is not None

@@ -7,26 +7,19 @@ import pytest
 
 from bench.analysis import agreement, transcript, verdict
 from bench.analysis_cases import CASES
+from tests.analysis_support import call
 from voicecart.analysis.evidence import TONE_FEATURES, tone_texts
 from voicecart.analysis.heads import shared_reader
 from voicecart.analysis.local import LocalAnalyser
 from voicecart.analysis.products import CatalogEntry, ProductMatcher
 from voicecart.analysis.schema import AnalysisResult
-from voicecart.analysis.transcript import ToolUse, Transcript, Turn
+from voicecart.analysis.transcript import ToolUse, Transcript
 from voicecart.commerce.catalog_data import shipped_products
 
 pytestmark = pytest.mark.unit
 
 MATCHER = ProductMatcher(CatalogEntry(p.id, p.name) for p in shipped_products())
 ANALYSER = LocalAnalyser(MATCHER)
-
-
-def call(*lines: str, tools: tuple[ToolUse, ...] = (), status: str = "ended") -> Transcript:
-    turns = tuple(
-        Turn(seq=i, speaker="user" if line[0] == "U" else "assistant", text=line[3:])
-        for i, line in enumerate(lines, start=1)
-    )
-    return Transcript(call_id="call_t", turns=turns, tools=tools, status=status)
 
 
 def analyse(t: Transcript) -> AnalysisResult:
@@ -231,19 +224,11 @@ def test_tone_heads_hear_a_warm_ending_and_a_resigned_one() -> None:
 
 
 def test_justification_counts_what_the_call_made_and_what_failed() -> None:
-    lines = (
+    failed = ToolUse("get_order", {"order_id": "1"}, None, False)
+    two = call(
         "U: I'd like two orders please, one for me and one for my sister.",
         "A: Orders 11112222 and 33334444 are placed and shipped.",
         "U: Thanks.",
-    )
-    turns = tuple(
-        Turn(seq=i, speaker="user" if x[0] == "U" else "assistant", text=x[3:])
-        for i, x in enumerate(lines, start=1)
-    )
-    failed = ToolUse("get_order", {"order_id": "1"}, None, False)
-    two = Transcript(
-        call_id="call_two",
-        turns=turns,
         tools=(failed, failed),
         links=(("order", "11112222"), ("order", "33334444"), ("shipment", "SH0000000001")),
     )

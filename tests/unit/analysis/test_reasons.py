@@ -5,24 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.analysis_support import call
 from voicecart.analysis.heads import train_head
 from voicecart.analysis.local import LocalAnalyser
 from voicecart.analysis.products import CatalogEntry, ProductMatcher
 from voicecart.analysis.reasons import REASON_FEATURES, REASONS, TOOLS, read_cues, reason_row
 from voicecart.analysis.schema import Reason
 from voicecart.analysis.train_heads import ReasonData, reason_leave_one_writer_out
-from voicecart.analysis.transcript import ToolUse, Transcript, Turn
+from voicecart.analysis.transcript import ToolUse
 from voicecart.commerce.catalog_data import shipped_products
 
 pytestmark = pytest.mark.unit
-
-
-def call(*lines: str, tools: tuple[ToolUse, ...] = ()) -> Transcript:
-    turns = tuple(
-        Turn(seq=i, speaker="user" if line[0] == "U" else "assistant", text=line[3:])
-        for i, line in enumerate(lines, start=1)
-    )
-    return Transcript(call_id="call_r", turns=turns, tools=tools)
 
 
 def tool(name: str, ok: bool = True, **arguments: object) -> ToolUse:
