@@ -4,6 +4,7 @@
  * voicecart/api/calls.py and voicecart/api/analytics.py.
  */
 import { ApiError, request } from "../backend";
+import { humanize } from "../format";
 
 export type Sentiment = "positive" | "neutral" | "negative";
 export const SENTIMENTS: Sentiment[] = ["positive", "neutral", "negative"];
@@ -160,10 +161,14 @@ export function query(filters: CallFilters, extra: Record<string, string | numbe
 export class AdminApi {
   constructor(private readonly key: string) {}
 
-  private async get<T>(path: string): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const headers: Record<string, string> = { Accept: "application/json", ...extra };
     if (this.key) headers.Authorization = `Bearer ${this.key}`;
-    const response = await request(path, { headers });
+    return headers;
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const response = await request(path, { headers: this.headers() });
     return (await response.json()) as T;
   }
 
@@ -181,8 +186,7 @@ export class AdminApi {
 
   /** Marks a call followed up (with what was done), or puts it back on the list. */
   async setFollowUp(id: string, done: boolean, note = ""): Promise<void> {
-    const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "application/json" };
-    if (this.key) headers.Authorization = `Bearer ${this.key}`;
+    const headers = this.headers({ "Content-Type": "application/json" });
     await request(`/api/calls/${encodeURIComponent(id)}/follow-up`, { method: "PUT", headers, body: JSON.stringify({ done, note }) });
   }
 }
@@ -204,7 +208,7 @@ export function sentimentByDay(calls: CallSummary[]): Array<{ date: string } & R
 /** Every rating 1-5, zeros included, in order. */
 /** Calls per outcome (resolved, unresolved, escalated), in that order. */
 export function resolutionSeries(resolution: Record<string, number>): Array<{ resolution: string; label: string; calls: number }> {
-  return RESOLUTIONS.map((r) => ({ resolution: r, label: r.charAt(0).toUpperCase() + r.slice(1), calls: resolution[r] ?? 0 }));
+  return RESOLUTIONS.map((r) => ({ resolution: r, label: humanize(r), calls: resolution[r] ?? 0 }));
 }
 
 export function ratingSeries(ratings: Record<string, number>): Array<{ rating: string; calls: number }> {
